@@ -1,0 +1,325 @@
+//! Runs one invocation: parse, load, select, present, print. Every failure ends here as one line
+//! on standard error and an exit code from [`crate::exit_codes`].
+
+use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
+use crate::data::{self, Dataset, Session};
+use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
+use crate::present::layout::{self, Layout};
+use crate::present::{export, views, Context, Document};
+use crate::query::{self, ids, search::Rank, Filter};
+use crate::term::{self, Output};
+use clap::{CommandFactory, Parser};
+use std::ffi::OsString;
+use std::io;
+
+/// What went wrong, already worded for the user.
+enum Failure {
+    /// Invalid arguments, ids or data: exit 2.
+    BadInput(Vec<String>),
+    /// Output could not be written: exit 1 (a closed pipe is not a failure).
+    Io(io::Error),
+    /// `search` found nothing: exit 1, like grep.
+    NoMatch,
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+/// Runs `igf` with these arguments (the first is the program name) and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return clap_failure(&e),
+    };
+    match execute(&cli) {
+        Ok(()) => SUCCESS,
+        Err(Failure::BadInput(lines)) => {
+            for line in lines {
+                eprintln!("igf: {line}");
+            }
+            BAD_INPUT
+        }
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("igf: cannot write output: {e}");
+            NO_MATCH_OR_IO
+        }
+        Err(Failure::NoMatch) => NO_MATCH_OR_IO,
+    }
+}
+
+/// Help and version go to stdout with status 0; usage errors become one line on stderr, status 2.
+fn clap_failure(e: &clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let code = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                BAD_INPUT
+            } else {
+                SUCCESS
+            };
+            let _ = e.print();
+            code
+        }
+        _ => {
+            // clap's message spreads over several lines (error, valid values, usage); the first
+            // paragraph holds what was wrong and what would be valid.
+            let text = e.to_string();
+            let first: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let line = first.join(" ");
+            let line = line.strip_prefix("error: ").unwrap_or(&line);
+            eprintln!("igf: {line} (see 'igf --help')");
+            BAD_INPUT
+        }
+    }
+}
+
+fn execute(cli: &Cli) -> Result<(), Failure> {
+    let g = &cli.global;
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(*shell, &mut Cli::command(), "igf", &mut out);
+            return Ok(());
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            return Ok(());
+        }
+        _ => {}
+    }
+    let data = load(g.data.as_deref())?;
+    let ctx = Context::new(g.lang.into(), g.digits.map(Into::into), g.tz);
+    let terminal = term::stdout_is_terminal();
+    let visual = match g.bidi {
+        BidiArg::Visual => true,
+        BidiArg::Logical => false,
+        BidiArg::Auto => terminal,
+    };
+    let layout = Layout {
+        rtl: ctx.is_rtl(),
+        visual,
+        width: term::width(),
+    };
+    let _colour = colour_wanted(g.color, terminal);
+
+    let output = match &cli.command {
+        Command::List(args) => {
+            let sessions = query::select(&data, &filter(args));
+            sessions_output(&ctx, &data, g.format, &sessions, |ctx| {
+                views::list(ctx, &data, &sessions, !args.tracks.is_empty())
+            })
+        }
+        Command::Show { ids: wanted } => {
+            let mut found: Vec<&Session> = Vec::new();
+            let mut bare_number = None;
+            let mut unknown = Vec::new();
+            for input in wanted {
+                match ids::find(&data, input) {
+                    Ok(sessions) => {
+                        if sessions.len() > 1 {
+                            bare_number = Some(query::normalize::fold_digits(input.trim()));
+                        }
+                        found.extend(
+                            sessions
+                                .into_iter()
+                                .filter(|s| !found.iter().any(|f| f.id == s.id))
+                                .collect::<Vec<_>>(),
+                        );
+                    }
+                    Err(e) => unknown.push(unknown_id_message(&e)),
+                }
+            }
+            if !unknown.is_empty() {
+                return Err(Failure::BadInput(unknown));
+            }
+            let several = if wanted.len() == 1 {
+                bare_number.as_deref()
+            } else {
+                None
+            };
+            sessions_output(&ctx, &data, g.format, &found, |ctx| {
+                views::show(ctx, &data, &found, several)
+            })
+        }
+        Command::Egypt => {
+            let sessions: Vec<&Session> = {
+                let mut s: Vec<&Session> = data.sessions.iter().filter(|s| !s.egypt.is_empty()).collect();
+                query::sort(&mut s);
+                s
+            };
+            match g.format {
+                Format::Json => {
+                    let bodies: Vec<_> = data
+                        .bodies
+                        .iter()
+                        .filter(|b| b.country.as_deref() == Some("Egypt"))
+                        .collect();
+                    Rendered::Text(export::json_egypt(&ctx, &bodies, &sessions) + "\n")
+                }
+                _ => sessions_output(&ctx, &data, g.format, &sessions, |ctx| {
+                    views::egypt(ctx, &data, &sessions)
+                }),
+            }
+        }
+        Command::Search(args) => {
+            let narrowing = Filter {
+                dates: args.dates.clone(),
+                tracks: args.tracks.clone(),
+                kinds: args.kinds.clone(),
+                ..Filter::default()
+            };
+            let candidates = query::select(&data, &narrowing);
+            let hits = query::search::search(&data, &candidates, &args.text.join(" "));
+            if hits.is_empty() {
+                if g.format == Format::Table || g.format == Format::Plain {
+                    eprintln!("igf: {}", ctx.labels.no_session_matches);
+                }
+                if g.format != Format::Json && g.format != Format::Csv {
+                    return Err(Failure::NoMatch);
+                }
+            }
+            let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
+            let matched = |s: &Session| {
+                hits.iter().find(|(h, _)| h.id == s.id).map(|(_, r)| match r {
+                    Rank::Title => "title",
+                    Rank::Elsewhere => "elsewhere",
+                })
+            };
+            match g.format {
+                Format::Json => Rendered::Text(
+                    export::json_sessions(&ctx, &sessions.iter().map(|s| (*s, matched(s))).collect::<Vec<_>>()) + "\n",
+                ),
+                Format::Csv => Rendered::Text(export::csv(
+                    &ctx,
+                    &sessions.iter().map(|s| (*s, matched(s))).collect::<Vec<_>>(),
+                )),
+                _ => sessions_output(&ctx, &data, g.format, &sessions, |ctx| views::search(ctx, &hits)),
+            }
+        }
+        Command::Tracks => overview_output(g.format, views::tracks(&ctx, &data))?,
+        Command::Kinds => overview_output(g.format, views::kinds(&ctx, &data))?,
+        Command::Days => overview_output(g.format, views::days(&ctx, &data))?,
+        Command::About => overview_output(g.format, views::about(&ctx, &data))?,
+        Command::Completions { .. } | Command::Man => unreachable!("handled before loading data"),
+    };
+
+    let mut out = Output::stdout();
+    match output {
+        Rendered::Text(text) => out.raw(&text)?,
+        Rendered::Document(doc) => {
+            let explicit_mode = visual && terminal;
+            if explicit_mode {
+                out.raw(term::BIDI_EXPLICIT)?;
+            }
+            let result = layout::lines(&doc, &layout).iter().try_for_each(|line| out.line(line));
+            if explicit_mode {
+                // Restore the terminal's own bidi mode even when a line failed to print.
+                let _ = out.raw(term::BIDI_IMPLICIT);
+            }
+            result?;
+        }
+    }
+    out.finish()?;
+    Ok(())
+}
+
+/// Output before layout: a document for people, or finished text for programs.
+enum Rendered {
+    Document(Document),
+    Text(String),
+}
+
+fn sessions_output(
+    ctx: &Context,
+    data: &Dataset,
+    format: Format,
+    sessions: &[&Session],
+    view: impl FnOnce(&Context) -> Document,
+) -> Rendered {
+    let unranked = || sessions.iter().map(|s| (*s, None)).collect::<Vec<_>>();
+    match format {
+        Format::Table => Rendered::Document(view(ctx)),
+        Format::Plain => Rendered::Document(views::records(ctx, sessions)),
+        Format::Json => Rendered::Text(export::json_sessions(ctx, &unranked()) + "\n"),
+        Format::Csv => Rendered::Text(export::csv(ctx, &unranked())),
+        Format::Ics => {
+            let (text, undated) = export::ics(ctx, data, sessions);
+            if undated > 0 {
+                eprintln!("igf: {undated} session(s) without a known date left out of the calendar");
+            }
+            Rendered::Text(text)
+        }
+    }
+}
+
+/// Overviews (tracks, kinds, days, about) are tables; plain prints their rows tab-separated.
+fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
+    use crate::present::Block;
+    match format {
+        Format::Table => Ok(Rendered::Document(doc)),
+        Format::Plain => {
+            let mut plain = Document::default();
+            for block in doc.blocks {
+                match block {
+                    Block::Table(t) => t.rows.into_iter().for_each(|r| plain.push(Block::Record(r))),
+                    Block::Field { label, value } => plain.push(Block::Record(vec![label, value])),
+                    _ => {}
+                }
+            }
+            Ok(Rendered::Document(plain))
+        }
+        other => Err(Failure::BadInput(vec![format!(
+            "--format {} is for session lists (list, show, egypt, search); this command supports table and plain",
+            format!("{other:?}").to_lowercase()
+        )])),
+    }
+}
+
+fn load(path: Option<&std::path::Path>) -> Result<Dataset, Failure> {
+    let loaded = match path {
+        Some(p) => data::from_file(p),
+        None => data::bundled(),
+    };
+    loaded.map_err(|problems| Failure::BadInput(problems.iter().map(ToString::to_string).collect()))
+}
+
+fn filter(args: &ListArgs) -> Filter {
+    Filter {
+        dates: args.dates.clone(),
+        from: args.from,
+        to: args.to,
+        phase: args.phase,
+        tracks: args.tracks.clone(),
+        kinds: args.kinds.clone(),
+        body: args.body.clone(),
+        country: args.country.clone(),
+    }
+}
+
+fn unknown_id_message(e: &ids::UnknownId) -> String {
+    let input = crate::term::sanitize::for_terminal(&e.input);
+    if e.closest.is_empty() {
+        format!(
+            "no session {input:?}; ids look like OF39, WS195, PE30 or a bare number (see 'igf list --format plain')"
+        )
+    } else {
+        format!("no session {input:?}; closest ids: {}", e.closest.join(", "))
+    }
+}
+
+/// Colour only where a person is looking and has not opted out (https://no-color.org).
+fn colour_wanted(choice: ColorArg, terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}

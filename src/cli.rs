@@ -1,0 +1,331 @@
+//! The command line: every command, flag and what it accepts. Parsing only; `app` does the work.
+
+use crate::data::{Kind, Track};
+use crate::present::{ar, en, Digits, Lang, Zone};
+use crate::query::normalize::{fold_digits, fold_for_search};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Browse the programme of the 15th Internet Governance Forum (IGF 2020, online, 2-17 November 2020) offline, in Arabic or English.";
+
+const EXAMPLES: &str = "\
+Examples:
+  igf list --date 2020-11-04            sessions of Wednesday 4 November
+  igf list --track Trust --lang en      the Trust track, in English
+  igf list --kind ورش --phase 2         workshops of the second phase
+  igf show 39                           every session numbered 39 (OF #39 ...)
+  igf show OF21 --tz Africa/Cairo       one session, times in Cairo time
+  igf egypt                             Egypt's part in the forum
+  igf search الذكاء                      sessions about artificial intelligence
+  igf list --format json | jq .         machine-readable output
+
+Times are published in UTC; --tz shows them in another zone. Sessions whose time or track was not
+published say so instead of guessing. Exit status: 0 success, 1 nothing found by search or output
+failed, 2 invalid input.";
+
+#[derive(Debug, Parser)]
+#[command(name = "igf", version, about = ABOUT, after_help = EXAMPLES, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Language of labels, titles and summaries.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "IGF_LANG",
+        default_value = "ar",
+        hide_env_values = true
+    )]
+    pub lang: LangArg,
+
+    /// Output format: table (for people), plain (one session per line, tab-separated, never
+    /// wrapped), json, csv or ics (calendar).
+    #[arg(long, global = true, value_enum, default_value = "table")]
+    pub format: Format,
+
+    /// Right-to-left display: visual reorders each line for terminals without bidi support and
+    /// switches bidi terminals to explicit mode (ECMA-48 BDSM) so they do not reorder again;
+    /// logical writes text in reading order for pipes, files and bidi-aware programs; auto picks
+    /// visual on a terminal and logical otherwise.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "IGF_BIDI",
+        default_value = "auto",
+        hide_env_values = true
+    )]
+    pub bidi: BidiArg,
+
+    /// Digits in Arabic output: arabic (٠١٢٣, the default for Arabic) or latin (0123).
+    #[arg(long, global = true, value_enum)]
+    pub digits: Option<DigitsArg>,
+
+    /// Time zone for times: an IANA name such as Africa/Cairo, UTC (the default), or local.
+    #[arg(long, global = true, value_parser = parse_zone, default_value = "UTC", env = "IGF_TZ", hide_env_values = true)]
+    pub tz: Zone,
+
+    /// Colour for kinds and tracks: auto (terminals only, and never when NO_COLOR is set),
+    /// always or never.
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+
+    /// Read the programme from this YAML file (same schema as the bundled one) instead of the
+    /// bundled IGF 2020 programme.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List sessions, filtered by date, phase, track, kind, body or country (filters combine).
+    List(ListArgs),
+    /// Show everything known about sessions: OF39, "OF #39", of-39, 39 (every session numbered 39).
+    Show {
+        /// Session ids, codes or numbers.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
+    /// Egypt's part in IGF 2020: its bodies and their roles, and every session it took part in.
+    Egypt,
+    /// Search titles, summaries, organisers, speakers and bodies in Arabic and English.
+    Search(SearchArgs),
+    /// The four thematic tracks, with session counts.
+    Tracks,
+    /// Session kinds (workshops, open forums, ...), with counts.
+    Kinds,
+    /// Days of the forum, with weekday, phase and session counts.
+    Days,
+    /// The forum in both languages, and how complete the bundled programme is.
+    About,
+    /// Print a shell completion script: igf completions bash > ~/.local/share/bash-completion/completions/igf
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): igf man | man -l -
+    Man,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ListArgs {
+    /// Only this day, YYYY-MM-DD (repeat for several days; Arabic-Indic digits work too).
+    #[arg(long = "date", value_name = "DATE", value_parser = parse_date)]
+    pub dates: Vec<NaiveDate>,
+    /// From this day on (inclusive).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Up to this day (inclusive).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Phase 1 (2-6 November) or phase 2 (9-17 November).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub phase: Option<u8>,
+    /// Thematic track: Data, Environment, Inclusion, Trust (or البيانات، البيئة، الشمول، الثقة); repeatable.
+    #[arg(long = "track", value_name = "TRACK", value_parser = parse_track)]
+    pub tracks: Vec<Track>,
+    /// Session kind: workshop, open-forum, pre-event, ... (or Arabic, e.g. ورش); repeatable.
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+    /// Organiser, speaker affiliation or body (part of the name, any case, English or Arabic).
+    #[arg(long, value_name = "NAME")]
+    pub body: Option<String>,
+    /// Country of a speaker or body, e.g. Egypt or مصر.
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find (all must match). Arabic ignores diacritics, tatweel and hamza forms.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    #[arg(long = "date", value_name = "DATE", value_parser = parse_date)]
+    pub dates: Vec<NaiveDate>,
+    #[arg(long = "track", value_name = "TRACK", value_parser = parse_track)]
+    pub tracks: Vec<Track>,
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Ar,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Ar => Lang::Ar,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Plain,
+    Json,
+    Csv,
+    Ics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BidiArg {
+    Auto,
+    Visual,
+    Logical,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DigitsArg {
+    Arabic,
+    Latin,
+}
+
+impl From<DigitsArg> for Digits {
+    fn from(d: DigitsArg) -> Digits {
+        match d {
+            DigitsArg::Arabic => Digits::Arabic,
+            DigitsArg::Latin => Digits::Latin,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A day as YYYY-MM-DD, in ASCII or Arabic-Indic digits.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let ascii = fold_digits(text.trim());
+    NaiveDate::parse_from_str(&ascii, "%Y-%m-%d")
+        .ok()
+        .filter(|_| ascii.len() == 10)
+        .ok_or_else(|| format!("{text:?} is not a date; use YYYY-MM-DD, e.g. 2020-11-04"))
+}
+
+fn parse_zone(text: &str) -> Result<Zone, String> {
+    Zone::parse(text)
+}
+
+/// A track by its English or Arabic name, any case.
+pub fn parse_track(text: &str) -> Result<Track, String> {
+    let wanted = fold_for_search(text.trim());
+    Track::ALL
+        .into_iter()
+        .find(|&t| {
+            [t.slug(), (ar::LABELS.track_name)(t)]
+                .iter()
+                .any(|name| fold_for_search(name) == wanted)
+        })
+        .ok_or_else(|| {
+            let names: Vec<&str> = Track::ALL.iter().map(|t| t.slug()).collect();
+            format!(
+                "unknown track {text:?}; tracks are {} (or {})",
+                names.join(", "),
+                arabic_names(&Track::ALL, ar::LABELS.track_name)
+            )
+        })
+}
+
+/// A kind by its slug, English name, or any unambiguous part of its Arabic name ("ورش" for
+/// workshops), so Arabic users need not type the English slug.
+pub fn parse_kind(text: &str) -> Result<Kind, String> {
+    let wanted = fold_for_search(text.trim());
+    let exact = Kind::ALL.into_iter().find(|&k| {
+        [
+            k.slug(),
+            (en::LABELS.kind_name)(k),
+            (en::LABELS.kind_plural)(k),
+            (ar::LABELS.kind_name)(k),
+            (ar::LABELS.kind_plural)(k),
+        ]
+        .iter()
+        .any(|name| fold_for_search(name) == wanted)
+    });
+    if let Some(kind) = exact {
+        return Ok(kind);
+    }
+    let partial: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|&k| {
+            !wanted.is_empty()
+                && [(ar::LABELS.kind_name)(k), (ar::LABELS.kind_plural)(k)]
+                    .iter()
+                    .any(|name| {
+                        fold_for_search(name)
+                            .split_whitespace()
+                            .any(|word| word.starts_with(&wanted) || word.trim_start_matches("ال").starts_with(&wanted))
+                    })
+        })
+        .collect();
+    match partial.as_slice() {
+        [one] => Ok(*one),
+        _ => {
+            let slugs: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
+            let closest = Kind::ALL
+                .iter()
+                .map(|k| (strsim::jaro_winkler(&wanted, k.slug()), k.slug()))
+                .filter(|(s, _)| *s > 0.75)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map_or(String::new(), |(_, slug)| format!("did you mean {slug}? "));
+            Err(format!(
+                "unknown kind {text:?}; {closest}kinds are {}",
+                slugs.join(", ")
+            ))
+        }
+    }
+}
+
+fn arabic_names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
+    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join("، ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_accept_arabic_indic_digits_and_reject_other_shapes() {
+        assert_eq!(
+            parse_date("٢٠٢٠-١١-٠٤"),
+            NaiveDate::from_ymd_opt(2020, 11, 4)
+                .ok_or(())
+                .map_err(|_| String::new())
+        );
+        assert!(parse_date("2020-11-4").is_err());
+        assert!(parse_date("2020-02-30").is_err());
+        assert!(parse_date("4/11/2020").unwrap_err().contains("YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn tracks_by_english_or_arabic_name() {
+        assert_eq!(parse_track("trust"), Ok(Track::Trust));
+        assert_eq!(parse_track("الثقة"), Ok(Track::Trust));
+        assert!(parse_track("Security")
+            .unwrap_err()
+            .contains("Data, Environment, Inclusion, Trust"));
+    }
+
+    #[test]
+    fn kinds_by_slug_or_part_of_the_arabic_name() {
+        assert_eq!(parse_kind("workshop"), Ok(Kind::Workshop));
+        assert_eq!(parse_kind("ورش"), Ok(Kind::Workshop));
+        assert_eq!(parse_kind("Open forum"), Ok(Kind::OpenForum));
+        assert!(parse_kind("worskhop").unwrap_err().contains("did you mean workshop?"));
+    }
+}

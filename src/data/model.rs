@@ -1,0 +1,299 @@
+//! The typed programme: what the bundled YAML and any `--data` file deserialize into.
+//!
+//! Closed sets (kinds, tracks, confidence) are enums so that a typo in a data file is a load error
+//! rather than a session that silently matches no filter.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The whole dataset: the forum, its sessions and the bodies it names.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub forum: Forum,
+    pub sessions: Vec<Session>,
+    #[serde(default)]
+    pub bodies: Vec<Body>,
+    /// Arabic names of organisations that recur, so `--body` and `search` accept either language.
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Forum {
+    pub name_en: String,
+    pub name_ar: String,
+    pub edition_en: String,
+    pub edition_ar: String,
+    pub host_en: String,
+    pub host_ar: String,
+    pub theme_en: String,
+    pub theme_ar: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub reported: Vec<ReportedCount>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub number: u8,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// A count the forum or a news item published about itself, kept beside our own counts so users can
+/// judge how complete the bundled programme is.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedCount {
+    pub what_en: String,
+    pub what_ar: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name_en: String,
+    pub name_ar: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    PreEvent,
+    OpenForum,
+    Workshop,
+    DynamicCoalition,
+    Nri,
+    Bpf,
+    MainSession,
+    HighLevelLeaders,
+    Parliamentary,
+    Introductory,
+    Concluding,
+    Newcomers,
+    Ceremony,
+    Youth,
+    Networking,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 16] = [
+        Kind::PreEvent,
+        Kind::OpenForum,
+        Kind::Workshop,
+        Kind::DynamicCoalition,
+        Kind::Nri,
+        Kind::Bpf,
+        Kind::MainSession,
+        Kind::HighLevelLeaders,
+        Kind::Parliamentary,
+        Kind::Introductory,
+        Kind::Concluding,
+        Kind::Newcomers,
+        Kind::Ceremony,
+        Kind::Youth,
+        Kind::Networking,
+        Kind::Other,
+    ];
+
+    /// The name used in data files and on the command line.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::PreEvent => "pre-event",
+            Kind::OpenForum => "open-forum",
+            Kind::Workshop => "workshop",
+            Kind::DynamicCoalition => "dynamic-coalition",
+            Kind::Nri => "nri",
+            Kind::Bpf => "bpf",
+            Kind::MainSession => "main-session",
+            Kind::HighLevelLeaders => "high-level-leaders",
+            Kind::Parliamentary => "parliamentary",
+            Kind::Introductory => "introductory",
+            Kind::Concluding => "concluding",
+            Kind::Newcomers => "newcomers",
+            Kind::Ceremony => "ceremony",
+            Kind::Youth => "youth",
+            Kind::Networking => "networking",
+            Kind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Track {
+    Data,
+    Environment,
+    Inclusion,
+    Trust,
+}
+
+impl Track {
+    pub const ALL: [Track; 4] = [Track::Data, Track::Environment, Track::Inclusion, Track::Trust];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Track::Data => "Data",
+            Track::Environment => "Environment",
+            Track::Inclusion => "Inclusion",
+            Track::Trust => "Trust",
+        }
+    }
+}
+
+/// How firmly the sources fix a session's date and time (see data/README.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub id: String,
+    pub kind: Kind,
+    pub code: Option<String>,
+    pub number: Option<u32>,
+    pub title_en: Option<String>,
+    pub title_ar: Option<String>,
+    /// None where no source gives the day (the session is known to have been held).
+    pub date: Option<NaiveDate>,
+    #[serde(with = "clock")]
+    pub start_utc: Option<NaiveTime>,
+    #[serde(with = "clock")]
+    pub end_utc: Option<NaiveTime>,
+    pub room: Option<String>,
+    pub format: Option<String>,
+    pub track: Option<Track>,
+    #[serde(default)]
+    pub organizers: Vec<String>,
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    #[serde(default)]
+    pub egypt: Vec<EgyptPart>,
+    /// Dates other sources give for the session; the schedule's `date` wins, but users see these.
+    #[serde(default)]
+    pub other_dates: Vec<DateClaim>,
+    pub summary_en: Option<String>,
+    pub summary_ar: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+    pub notes: Option<String>,
+    /// Set for events held outside 2-17 November (e.g. a follow-up), so date validation lets them pass.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub out_of_programme: bool,
+}
+
+impl Session {
+    /// Every number the printed code carries: "WS #182&318" has two.
+    pub fn code_numbers(&self) -> Vec<u32> {
+        let Some(code) = &self.code else {
+            return self.number.into_iter().collect();
+        };
+        let after_hash = code.split_once('#').map_or("", |(_, rest)| rest);
+        after_hash
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    pub name: String,
+    pub affiliation: Option<String>,
+    pub country: Option<String>,
+}
+
+/// Egypt's part in one session: a body (by id) or a person, what they did, and where that is said.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EgyptPart {
+    pub body: Option<String>,
+    pub person: Option<String>,
+    pub role: String,
+    pub role_ar: Option<String>,
+    pub evidence: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateClaim {
+    pub date: NaiveDate,
+    pub by: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: Option<String>,
+    pub country: Option<String>,
+    #[serde(rename = "type")]
+    pub body_type: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Our Arabic wording of `roles`, where written; English is shown otherwise.
+    #[serde(default)]
+    pub roles_ar: Vec<String>,
+    #[serde(default)]
+    pub igf2020_sessions: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub related_sources: Vec<String>,
+    pub notes: Option<String>,
+    /// Sat on the Secretary-General's Multistakeholder Advisory Group that planned IGF 2020.
+    #[serde(default)]
+    pub mag_member_2020: bool,
+}
+
+impl Body {
+    /// Ministries, regulators and forums, as opposed to the people the sources name.
+    pub fn kind_is_organisation(&self) -> bool {
+        self.body_type.as_deref() != Some("person")
+    }
+}
+
+/// Times are written "HH:MM" and always quoted in the file, because YAML 1.1 readers turn an
+/// unquoted 16:50 into the number 1010.
+mod clock {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        text.map(|t| parse_hhmm(&t).map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+/// Parses a strict "HH:MM" (24-hour) time.
+pub fn parse_hhmm(text: &str) -> Result<NaiveTime, String> {
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 5 && bytes[2] == b':' && [0, 1, 3, 4].iter().all(|&i| bytes[i].is_ascii_digit());
+    well_formed
+        .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+        .flatten()
+        .ok_or_else(|| format!("invalid time {text:?}: expected a quoted \"HH:MM\" such as \"16:50\""))
+}

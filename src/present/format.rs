@@ -1,0 +1,100 @@
+//! Dates, times and digits as each language writes them, in the zone the user asked for.
+
+use super::{Context, Digits};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
+
+/// Where times are shown. The programme is published in UTC; users think in their own zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Zone {
+    Utc,
+    Named(chrono_tz::Tz),
+    Local,
+}
+
+impl Zone {
+    /// Parses `--tz`: an IANA name (`Africa/Cairo`), `UTC` or `local`.
+    pub fn parse(text: &str) -> Result<Zone, String> {
+        match text.trim() {
+            t if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") => Ok(Zone::Utc),
+            t if t.eq_ignore_ascii_case("local") => Ok(Zone::Local),
+            t => t.parse::<chrono_tz::Tz>().map(Zone::Named).map_err(|_| {
+                format!("unknown time zone {t:?}: use an IANA name such as Africa/Cairo or Europe/Paris, UTC, or local")
+            }),
+        }
+    }
+
+    /// The name shown in headers ("UTC", "Africa/Cairo", "local").
+    pub fn name(self) -> String {
+        match self {
+            Zone::Utc => "UTC".to_owned(),
+            Zone::Named(tz) => tz.name().to_owned(),
+            Zone::Local => "local".to_owned(),
+        }
+    }
+
+    /// The wall-clock date and time in this zone of a UTC instant.
+    pub fn from_utc(self, utc: NaiveDateTime) -> NaiveDateTime {
+        match self {
+            Zone::Utc => utc,
+            Zone::Named(tz) => tz.from_utc_datetime(&utc).naive_local(),
+            Zone::Local => chrono::Local.from_utc_datetime(&utc).naive_local(),
+        }
+    }
+
+    /// The zone's offset from UTC at a UTC instant, e.g. "+02:00", for headers and exports.
+    pub fn offset_at(self, utc: NaiveDateTime) -> String {
+        let seconds = match self {
+            Zone::Utc => 0,
+            Zone::Named(tz) => tz.from_utc_datetime(&utc).offset().fix().local_minus_utc(),
+            Zone::Local => chrono::Local.from_utc_datetime(&utc).offset().fix().local_minus_utc(),
+        };
+        let sign = if seconds < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", seconds.abs() / 3600, seconds.abs() % 3600 / 60)
+    }
+}
+
+/// Writes ASCII digits in the context's digit system.
+pub fn digits(ctx: &Context, text: &str) -> String {
+    match ctx.digits {
+        Digits::Latin => text.to_owned(),
+        Digits::Arabic => text
+            .chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    }
+}
+
+/// "Thu 5 Nov 2020" / "الخميس ٥ نوفمبر ٢٠٢٠".
+pub fn long_date(ctx: &Context, date: NaiveDate) -> String {
+    let l = ctx.labels;
+    let weekday = l.weekdays[date.weekday().num_days_from_monday() as usize];
+    let month = l.months[date.month0() as usize];
+    digits(ctx, &format!("{weekday} {} {month} {}", date.day(), date.year()))
+}
+
+/// "2020-11-05" in the context's digits: sortable, for tables and plain output.
+pub fn iso_date(ctx: &Context, date: NaiveDate) -> String {
+    digits(ctx, &date.format("%Y-%m-%d").to_string())
+}
+
+/// A session's slot in the context's zone: the local date, and "08:40–09:40" (or just the start).
+/// None when the time was not published.
+pub fn slot(
+    ctx: &Context,
+    date: NaiveDate,
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+) -> Option<(NaiveDate, String)> {
+    let start = ctx.zone.from_utc(date.and_time(start?));
+    let text = match end {
+        Some(end) => {
+            let end = ctx.zone.from_utc(date.and_time(end));
+            format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+        }
+        None => start.format("%H:%M").to_string(),
+    };
+    Some((start.date(), digits(ctx, &text)))
+}

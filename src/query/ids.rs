@@ -1,0 +1,84 @@
+//! Finding sessions by what users type: `OF39`, `"OF #39"`, `of-39`, `٣٩`, `39` or a slug id.
+
+use super::normalize::fold_id;
+use crate::data::{Dataset, Kind, Session};
+
+/// Why an id matched nothing, with the nearest ids so the user can retry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownId {
+    pub input: String,
+    pub closest: Vec<String>,
+}
+
+/// Sessions that `input` names: one for a full id, possibly several for a bare number (numbers
+/// repeat across kinds: OF #39 and WS #39 are different sessions).
+pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, UnknownId> {
+    let folded = fold_id(input);
+    let found: Vec<&Session> = match split_code(&folded) {
+        Some((None, number)) => data
+            .sessions
+            .iter()
+            .filter(|s| s.code_numbers().contains(&number))
+            .collect(),
+        Some((Some(kind), number)) => data
+            .sessions
+            .iter()
+            .filter(|s| s.kind == kind && s.code_numbers().contains(&number))
+            .collect(),
+        None => data.sessions.iter().filter(|s| fold_id(&s.id) == folded).collect(),
+    };
+    if found.is_empty() {
+        Err(UnknownId {
+            input: input.to_owned(),
+            closest: closest_ids(data, &folded),
+        })
+    } else {
+        let mut found = found;
+        super::sort(&mut found);
+        Ok(found)
+    }
+}
+
+/// "of39" → (Some(OpenForum), 39); "39" → (None, 39); slugs and unknown prefixes → None.
+fn split_code(folded: &str) -> Option<(Option<Kind>, u32)> {
+    let digits_at = folded.find(|c: char| c.is_ascii_digit())?;
+    let (prefix, digits) = folded.split_at(digits_at);
+    let number = digits.parse().ok()?;
+    let kind = match prefix {
+        "" => None,
+        "of" | "openforum" => Some(Kind::OpenForum),
+        "ws" | "workshop" => Some(Kind::Workshop),
+        "pe" | "preevent" | "pre" => Some(Kind::PreEvent),
+        _ => return None,
+    };
+    Some((kind, number))
+}
+
+/// Up to three ids nearest to what was typed, nearest first.
+fn closest_ids(data: &Dataset, folded: &str) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = data
+        .sessions
+        .iter()
+        .map(|s| (strsim::jaro_winkler(folded, &fold_id(&s.id)), s.id.as_str()))
+        .filter(|(score, _)| *score > 0.7)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, id)| id.to_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_split_into_kind_and_number() {
+        assert_eq!(split_code("of39"), Some((Some(Kind::OpenForum), 39)));
+        assert_eq!(split_code("ws195"), Some((Some(Kind::Workshop), 195)));
+        assert_eq!(split_code("preevent30"), Some((Some(Kind::PreEvent), 30)));
+        assert_eq!(split_code("pe30"), Some((Some(Kind::PreEvent), 30)));
+        assert_eq!(split_code("39"), Some((None, 39)));
+        assert_eq!(split_code("mainenvironment"), None);
+        assert_eq!(split_code("xy12"), None);
+    }
+}

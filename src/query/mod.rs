@@ -1,0 +1,130 @@
+//! Selecting and ordering sessions. Pure functions over a validated dataset: no printing, no
+//! language, so every output format sees the same sessions in the same order.
+
+pub mod ids;
+pub mod normalize;
+pub mod search;
+
+use crate::data::{Dataset, Kind, Session, Track};
+use chrono::NaiveDate;
+use normalize::fold_for_search;
+
+/// What `igf list` (and the filters shared by other commands) asks for; every field narrows.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub dates: Vec<NaiveDate>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub phase: Option<u8>,
+    pub tracks: Vec<Track>,
+    pub kinds: Vec<Kind>,
+    pub body: Option<String>,
+    pub country: Option<String>,
+}
+
+impl Filter {
+    /// True when the filter needs a known date, so undated sessions cannot match.
+    fn constrains_date(&self) -> bool {
+        !self.dates.is_empty() || self.from.is_some() || self.to.is_some() || self.phase.is_some()
+    }
+
+    pub fn matches(&self, data: &Dataset, s: &Session) -> bool {
+        if self.constrains_date() {
+            let Some(date) = s.date else { return false };
+            if !self.dates.is_empty() && !self.dates.contains(&date) {
+                return false;
+            }
+            if self.from.is_some_and(|from| date < from) || self.to.is_some_and(|to| date > to) {
+                return false;
+            }
+            if self.phase.is_some() && phase_of(data, date) != self.phase {
+                return false;
+            }
+        }
+        if !self.tracks.is_empty() && !s.track.is_some_and(|t| self.tracks.contains(&t)) {
+            return false;
+        }
+        if !self.kinds.is_empty() && !self.kinds.contains(&s.kind) {
+            return false;
+        }
+        if let Some(body) = &self.body {
+            if !involves_body(data, s, body) {
+                return false;
+            }
+        }
+        if let Some(country) = &self.country {
+            if !involves_country(data, s, country) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The sessions that pass `filter`, in programme order.
+pub fn select<'a>(data: &'a Dataset, filter: &Filter) -> Vec<&'a Session> {
+    let mut chosen: Vec<&Session> = data.sessions.iter().filter(|s| filter.matches(data, s)).collect();
+    sort(&mut chosen);
+    chosen
+}
+
+/// Programme order: by date, then start time; within a day, sessions whose time was not published
+/// come last, and sessions with no known date come after every dated one.
+pub fn sort(sessions: &mut [&Session]) {
+    sessions.sort_by(|a, b| {
+        let key = |s: &Session| (s.date.is_none(), s.date, s.start_utc.is_none(), s.start_utc);
+        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// The phase (1 or 2) a day belongs to; None for the weekend between them.
+pub fn phase_of(data: &Dataset, date: NaiveDate) -> Option<u8> {
+    data.forum
+        .phases
+        .iter()
+        .find(|p| p.start <= date && date <= p.end)
+        .map(|p| p.number)
+}
+
+/// Whether the session involves a body named (in part) `needle`, in English or Arabic: organisers,
+/// speakers' affiliations and Egyptian bodies, including the Arabic names of known organisations.
+pub fn involves_body(data: &Dataset, s: &Session, needle: &str) -> bool {
+    let needle = fold_for_search(needle);
+    let hit = |text: &str| fold_for_search(text).contains(&needle);
+    let translated = |english: &str| {
+        data.organisations
+            .iter()
+            .filter(|o| hit(&o.name_ar))
+            .any(|o| fold_for_search(english).contains(&fold_for_search(&o.name_en)))
+    };
+    let names_a_body = |text: &str| hit(text) || translated(text);
+    s.organizers.iter().any(|o| names_a_body(o))
+        || s.speakers
+            .iter()
+            .filter_map(|p| p.affiliation.as_deref())
+            .any(names_a_body)
+        || s.egypt.iter().filter_map(|e| e.body.as_deref()).any(|id| {
+            hit(id)
+                || data
+                    .bodies
+                    .iter()
+                    .filter(|b| b.id == id)
+                    .any(|b| hit(&b.name_en) || b.name_ar.as_deref().is_some_and(hit))
+        })
+}
+
+/// Whether a speaker from `country` took part, or (for Egypt) an Egyptian body or person did.
+pub fn involves_country(data: &Dataset, s: &Session, country: &str) -> bool {
+    let wanted = fold_for_search(country);
+    let is_egypt = wanted == "egypt" || wanted == fold_for_search("مصر");
+    s.speakers
+        .iter()
+        .filter_map(|p| p.country.as_deref())
+        .any(|c| fold_for_search(c) == wanted)
+        || (is_egypt && !s.egypt.is_empty())
+        || s.egypt.iter().filter_map(|e| e.body.as_deref()).any(|id| {
+            data.bodies
+                .iter()
+                .any(|b| b.id == id && b.country.as_deref().is_some_and(|c| fold_for_search(c) == wanted))
+        })
+}

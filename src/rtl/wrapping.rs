@@ -1,0 +1,62 @@
+//! Line breaking in logical order.
+//!
+//! Wrapping has to happen before reordering: the bidi algorithm reorders
+//! each displayed line on its own (UAX #9 rule L1 onwards works per line),
+//! so a paragraph reordered first and cut afterwards would put the end of
+//! the sentence on the first screen line.
+
+use crate::term::width::display_width;
+
+/// Splits a word wider than `width` into pieces that fit, never cutting
+/// between a base char and the zero-width marks that follow it.
+fn break_word(word: &str, width: usize) -> Vec<String> {
+    let mut clusters: Vec<String> = Vec::new();
+    for c in word.chars() {
+        let zero = unicode_width::UnicodeWidthChar::width(c) == Some(0);
+        match clusters.last_mut() {
+            Some(last) if zero => last.push(c),
+            _ => clusters.push(c.to_string()),
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut cur = String::new();
+    for cl in clusters {
+        let candidate = format!("{cur}{cl}");
+        if !cur.is_empty() && display_width(&candidate) > width {
+            pieces.push(std::mem::take(&mut cur));
+            cur = cl;
+        } else {
+            cur = candidate;
+        }
+    }
+    pieces.push(cur);
+    pieces
+}
+
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 || text.is_empty() {
+        return vec![text.to_string()];
+    }
+    let mut lines = Vec::new();
+    let mut cur: Option<String> = None;
+    for word in text.split(' ') {
+        if let Some(line) = cur.as_mut() {
+            let candidate = format!("{line} {word}");
+            if display_width(&candidate) <= width {
+                *line = candidate;
+                continue;
+            }
+            lines.push(cur.take().unwrap_or_default());
+        }
+        if display_width(word) > width {
+            let mut pieces = break_word(word, width);
+            let last = pieces.pop();
+            lines.extend(pieces);
+            cur = last;
+        } else {
+            cur = Some(word.to_string());
+        }
+    }
+    lines.extend(cur);
+    lines
+}

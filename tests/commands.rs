@@ -1,0 +1,297 @@
+//! The commands as a user runs them: what they print, which sessions they choose, how they fail.
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+use std::collections::BTreeSet;
+
+#[test]
+fn list_by_date_shows_oecd_open_forum_and_marks_missing_times() {
+    let out = stdout_of(&["list", "--date", "2020-11-04", "--lang", "en"]);
+    assert!(out.contains("OF39"), "{out}");
+    let plain = stdout_of(&["list", "--date", "2020-11-04", "--lang", "en", "--format", "plain"]);
+    assert!(
+        plain.contains(
+            "OF39\t2020-11-04\ttime not published\tOECD – Policy responses from COVID19 and the digital economy"
+        ),
+        "{plain}"
+    );
+    assert!(out.contains("time not published"), "{out}");
+    assert!(
+        out.lines().last().is_some_and(|l| l.contains("sessions")),
+        "footer counts sessions: {out}"
+    );
+}
+
+#[test]
+fn untimed_sessions_come_last_in_their_day() {
+    let lines = stdout_of(&["list", "--date", "2020-11-04", "--format", "plain", "--lang", "en"]);
+    let times: Vec<&str> = lines
+        .lines()
+        .map(|l| l.split('\t').nth(2).unwrap_or_default())
+        .collect();
+    let first_untimed = times
+        .iter()
+        .position(|t| *t == "time not published")
+        .expect("4 Nov has untimed sessions");
+    assert!(
+        times[first_untimed..].iter().all(|t| *t == "time not published"),
+        "{times:?}"
+    );
+    let timed: Vec<&&str> = times[..first_untimed].iter().collect();
+    assert!(
+        timed.windows(2).all(|w| w[0] <= w[1]),
+        "timed sessions sorted by time: {timed:?}"
+    );
+}
+
+#[test]
+fn show_bare_number_includes_open_forum_39_with_sources() {
+    let out = stdout_of(&["show", "39", "--lang", "en"]);
+    assert!(out.contains("OF #39"), "{out}");
+    assert!(out.contains("Sources:"), "{out}");
+    assert!(
+        out.contains("https://intgovforum.org/en/content/igf-2020-of-39"),
+        "{out}"
+    );
+}
+
+#[test]
+fn show_pre_event_30_gives_its_slot_and_room() {
+    let out = stdout_of(&["show", "PE30", "--lang", "en"]);
+    assert!(out.contains("3 Nov 2020"), "{out}");
+    assert!(out.contains("16:50–18:50 UTC"), "{out}");
+    assert!(out.contains("Room: Room 2"), "{out}");
+}
+
+#[test]
+fn show_accepts_every_id_spelling() {
+    for spelling in ["OF39", "OF #39", "of-39", "of39", "٣٩"] {
+        let ids = plain_ids(&["show", spelling]);
+        assert!(ids.contains(&"OF39".to_owned()), "{spelling}: {ids:?}");
+    }
+}
+
+#[test]
+fn show_number_shared_by_several_sessions_says_how_many() {
+    let sessions = bundled_sessions();
+    let number = sessions
+        .iter()
+        .filter_map(|s| s["number"].as_u64())
+        .find(|n| sessions.iter().filter(|s| s["number"].as_u64() == Some(*n)).count() > 1);
+    if let Some(n) = number {
+        let out = stdout_of(&["show", &n.to_string(), "--lang", "en"]);
+        assert!(
+            out.lines()
+                .next()
+                .is_some_and(|l| l.contains("sessions carry the number")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn unknown_id_is_one_line_with_closest_ids_and_status_2() {
+    igf()
+        .args(["show", "OF399", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no session \"OF399\"; closest ids: ").and(predicate::str::contains("OF39")))
+        .stderr(predicate::function(|e: &str| e.lines().count() == 1));
+}
+
+#[test]
+fn egypt_names_bodies_and_its_three_sessions_with_the_date_dispute() {
+    let out = stdout_of(&["egypt", "--lang", "en"]);
+    for needle in [
+        "(MCIT)",
+        "(NTRA)",
+        "Multistakeholder Advisory Group",
+        "Pre-Event #30",
+        "OF #39",
+        "OF #21",
+    ] {
+        assert!(out.contains(needle), "missing {needle}: {out}");
+    }
+    assert!(
+        out.contains("Wed 4 Nov 2020 — MCIT Arabic news item 52905"),
+        "the 4 Nov announcement is shown: {out}"
+    );
+    assert!(out.contains("Thu 5 Nov 2020"), "the schedule's 5 Nov is shown: {out}");
+}
+
+/// The ids a filter should give, worked out from the raw YAML without the program's code.
+fn expected(pred: impl Fn(&serde_yaml::Value) -> bool) -> BTreeSet<String> {
+    bundled_sessions()
+        .iter()
+        .filter(|s| pred(s))
+        .filter_map(|s| text(s, "id"))
+        .collect()
+}
+
+fn got(args: &[&str]) -> BTreeSet<String> {
+    plain_ids(args).into_iter().collect()
+}
+
+#[test]
+fn track_filter_gives_exactly_the_sessions_on_that_track() {
+    let want = expected(|s| text(s, "track").as_deref() == Some("Trust"));
+    assert!(!want.is_empty());
+    assert_eq!(got(&["list", "--track", "Trust"]), want);
+    assert_eq!(got(&["list", "--track", "الثقة"]), want);
+}
+
+#[test]
+fn track_footer_counts_sessions_without_a_track() {
+    let untracked = bundled_sessions().iter().filter(|s| s["track"].is_null()).count();
+    let out = stdout_of(&["list", "--track", "Trust", "--lang", "en"]);
+    assert!(
+        out.contains(&format!("without a recorded track: {untracked} sessions")),
+        "{out}"
+    );
+}
+
+#[test]
+fn body_filter_matches_organisers_and_affiliations_in_any_case() {
+    let want = expected(|s| {
+        let org = s["organizers"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o.as_str());
+        let aff = s["speakers"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p["affiliation"].as_str());
+        org.chain(aff).any(|t| t.to_lowercase().contains("oecd"))
+    });
+    assert!(want.contains("OF39"), "{want:?}");
+    assert_eq!(got(&["list", "--body", "oecd"]), want);
+}
+
+#[test]
+fn kind_and_date_filters_combine() {
+    let want = expected(|s| {
+        text(s, "kind").as_deref() == Some("workshop") && text(s, "date").as_deref() == Some("2020-11-16")
+    });
+    assert_eq!(got(&["list", "--kind", "workshop", "--date", "2020-11-16"]), want);
+    assert_eq!(got(&["list", "--kind", "ورش", "--date", "٢٠٢٠-١١-١٦"]), want);
+}
+
+#[test]
+fn phase_one_is_2_to_6_november() {
+    let want = expected(|s| text(s, "date").is_some_and(|d| ("2020-11-02".."2020-11-07").contains(&d.as_str())));
+    assert!(!want.is_empty());
+    assert_eq!(got(&["list", "--phase", "1"]), want);
+}
+
+#[test]
+fn from_to_and_repeated_dates() {
+    let want = expected(|s| text(s, "date").is_some_and(|d| ("2020-11-09".."2020-11-11").contains(&d.as_str())));
+    assert_eq!(got(&["list", "--from", "2020-11-09", "--to", "2020-11-10"]), want);
+    assert_eq!(got(&["list", "--date", "2020-11-09", "--date", "2020-11-10"]), want);
+}
+
+#[test]
+fn country_filter_finds_egypt() {
+    let ids = got(&["list", "--country", "Egypt"]);
+    assert!(ids.contains("OF21"), "{ids:?}");
+    assert_eq!(ids, got(&["list", "--country", "مصر"]));
+}
+
+#[test]
+fn overviews_count_every_session() {
+    let total = bundled_sessions().len();
+    for command in ["tracks", "kinds", "days"] {
+        let out = stdout_of(&[command, "--format", "plain", "--lang", "en"]);
+        let count_column = if command == "days" { 3 } else { 2 };
+        let sum: usize = out
+            .lines()
+            .map(|l| {
+                l.split('\t')
+                    .nth(count_column)
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(0)
+            })
+            .sum();
+        assert_eq!(sum, total, "{command}: {out}");
+    }
+    let days = stdout_of(&["days", "--lang", "en"]);
+    assert!(
+        days.contains("Wed 4 Nov 2020") && days.contains("Phase 1") && days.contains("Phase 2"),
+        "{days}"
+    );
+}
+
+#[test]
+fn arabic_is_the_default_language_with_arabic_digits() {
+    let out = stdout_of(&["show", "OF21"]);
+    assert!(
+        out.contains("تعزيز قدرات تنفيذ المبادئ الأخلاقية للذكاء الاصطناعي"),
+        "{out}"
+    );
+    assert!(out.contains("الخميس ٥ نوفمبر ٢٠٢٠"), "{out}");
+    let latin = stdout_of(&["show", "OF21", "--digits", "latin"]);
+    assert!(latin.contains("الخميس 5 نوفمبر 2020"), "{latin}");
+}
+
+#[test]
+fn lang_comes_from_the_environment_too() {
+    let out = igf()
+        .env("IGF_LANG", "en")
+        .args(["show", "PE30"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Room: Room 2"));
+}
+
+#[test]
+fn bad_date_is_one_line_naming_the_valid_form() {
+    igf()
+        .args(["list", "--date", "2020-13-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD").and(predicate::function(|e: &str| e.lines().count() == 1)));
+}
+
+#[test]
+fn unknown_track_and_kind_list_the_valid_ones() {
+    igf()
+        .args(["list", "--track", "Security"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Data, Environment, Inclusion, Trust"));
+    igf()
+        .args(["list", "--kind", "worskhop"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean workshop?"));
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    igf()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("igf show 39")));
+    igf()
+        .args(["list", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--date"));
+}
+
+#[test]
+fn about_reports_coverage() {
+    let out = stdout_of(&["about", "--lang", "en"]);
+    assert!(out.contains("Internet for human resilience and solidarity"), "{out}");
+    assert!(out.contains("without a published time"), "{out}");
+    assert!(
+        out.contains(&format!("Total {}", bundled_sessions().len()))
+            || out.contains(&bundled_sessions().len().to_string()),
+        "{out}"
+    );
+}
