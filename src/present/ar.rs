@@ -31,6 +31,7 @@ pub const LABELS: Labels = Labels {
     untitled: "العنوان غير منشور",
     none_seen: "لم تذكر المصادر أسماء",
     in_other_language: "(بالإنجليزية فقط)",
+    outside_programme: "خارج البرنامج",
     between_phases: "بين المرحلتين",
     egypt_heading: "مصر في منتدى حوكمة الإنترنت ٢٠٢٠",
     egypt_bodies: "الجهات المصرية",

@@ -30,6 +30,7 @@ pub const LABELS: Labels = Labels {
     untitled: "title not published",
     none_seen: "none named in the sources",
     in_other_language: "(Arabic only)",
+    outside_programme: "outside the programme",
     between_phases: "between phases",
     egypt_heading: "Egypt at IGF 2020",
     egypt_bodies: "Egyptian bodies",

@@ -33,6 +33,7 @@ pub struct Labels {
     /// Marks text shown in the other language because this one has none yet.
     pub in_other_language: &'static str,
     pub between_phases: &'static str,
+    pub outside_programme: &'static str,
     pub egypt_heading: &'static str,
     pub egypt_bodies: &'static str,
     pub egypt_sessions: &'static str,

@@ -104,8 +104,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
     doc.push(field(l.kind, (l.kind_name)(s.kind).to_owned()));
     let date = match s.date {
         Some(d) => {
-            let phase = query::phase_of(data, d).map_or(l.between_phases, l.phase_name);
-            format!("{} ({phase})", long_date(ctx, d))
+            format!("{} ({})", long_date(ctx, d), phase_label(ctx, data, d))
         }
         None => l.date_not_published.to_owned(),
     };
@@ -177,6 +176,16 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         label: l.sources.to_owned(),
         urls: s.sources.iter().map(|u| ctx.ltr_data(u)).collect(),
     });
+}
+
+/// "Phase 1", "between phases" (the weekend of 7-8 November) or "outside the programme".
+fn phase_label(ctx: &Context, data: &Dataset, date: chrono::NaiveDate) -> &'static str {
+    let l = ctx.labels;
+    match query::phase_of(data, date) {
+        Some(n) => (l.phase_name)(n),
+        None if date < data.forum.start || date > data.forum.end => l.outside_programme,
+        None => l.between_phases,
+    }
 }
 
 fn optional(ctx: &Context, value: Option<&str>) -> String {
@@ -380,12 +389,7 @@ pub fn days(ctx: &Context, data: &Dataset) -> Document {
         .into_iter()
         .map(|(date, (n, untimed))| {
             let (day, phase) = match date {
-                Some(d) => (
-                    long_date(ctx, d),
-                    query::phase_of(data, d)
-                        .map_or(l.between_phases, l.phase_name)
-                        .to_owned(),
-                ),
+                Some(d) => (long_date(ctx, d), phase_label(ctx, data, d).to_owned()),
                 None => (l.date_not_published.to_owned(), "—".to_owned()),
             };
             let iso = date.map_or_else(|| "—".to_owned(), |d| ctx.ltr(&iso_date(ctx, d)));

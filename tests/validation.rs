@@ -1,0 +1,187 @@
+//! Each validation rule, on a small programme that breaks exactly that rule.
+
+use igf::data::{from_text, DataError};
+
+const FORUM: &str = "forum:
+  name_en: Internet Governance Forum
+  name_ar: منتدى حوكمة الإنترنت
+  edition_en: IGF 2020
+  edition_ar: المنتدى ٢٠٢٠
+  host_en: United Nations
+  host_ar: الأمم المتحدة
+  theme_en: Internet for human resilience and solidarity
+  theme_ar: الإنترنت من أجل صمود الإنسان وتضامنه
+  start: '2020-11-02'
+  end: '2020-11-17'
+  phases:
+  - {number: 1, start: '2020-11-02', end: '2020-11-06'}
+  - {number: 2, start: '2020-11-09', end: '2020-11-17'}
+";
+
+/// A valid session; `extra` lines replace or add fields.
+fn session(id: &str, fields: &[(&str, &str)]) -> String {
+    let mut base: Vec<(String, String)> = [
+        ("id", id),
+        ("kind", "workshop"),
+        ("code", "null"),
+        ("number", "null"),
+        ("title_en", "A title"),
+        ("title_ar", "عنوان"),
+        ("date", "'2020-11-04'"),
+        ("start_utc", "'10:00'"),
+        ("end_utc", "'11:00'"),
+        ("room", "null"),
+        ("format", "null"),
+        ("track", "null"),
+        ("summary_en", "null"),
+        ("summary_ar", "null"),
+        ("sources", "[https://example.org/session]"),
+        ("confidence", "high"),
+        ("notes", "null"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (k, v) in fields {
+        match base.iter_mut().find(|(key, _)| key == k) {
+            Some(entry) => entry.1 = v.to_string(),
+            None => base.push((k.to_string(), v.to_string())),
+        }
+    }
+    let mut text = String::new();
+    for (i, (k, v)) in base.iter().enumerate() {
+        text.push_str(if i == 0 { "- " } else { "  " });
+        text.push_str(&format!("{k}: {v}\n"));
+    }
+    text
+}
+
+fn programme(sessions: &[String]) -> String {
+    format!("{FORUM}sessions:\n{}bodies: []\n", sessions.concat())
+}
+
+fn problems(text: &str) -> Vec<DataError> {
+    from_text(text, "test.yaml").expect_err("the programme is invalid")
+}
+
+fn one_problem(text: &str) -> DataError {
+    let p = problems(text);
+    assert_eq!(p.len(), 1, "{p:?}");
+    p.into_iter().next().expect("one problem")
+}
+
+#[test]
+fn a_valid_programme_loads() {
+    let data = from_text(&programme(&[session("WS1", &[]), session("WS2", &[])]), "ok.yaml").expect("valid");
+    assert_eq!(data.sessions.len(), 2);
+}
+
+#[test]
+fn the_bundled_programme_is_valid() {
+    let data = igf::data::bundled().expect("bundled programme validates");
+    assert!(data.sessions.len() >= 90);
+}
+
+#[test]
+fn duplicate_ids_point_at_both_places() {
+    let text = programme(&[session("WS1", &[]), session("WS1", &[])]);
+    let p = one_problem(&text);
+    assert!(p.message.contains("duplicate session id \"WS1\""), "{p}");
+    assert!(p.message.contains("first at line 16"), "{p}");
+    assert_eq!(p.line, Some(33), "{p}");
+}
+
+#[test]
+fn end_before_start_is_refused() {
+    let p = one_problem(&programme(&[session("WS1", &[("start_utc", "'11:00'"), ("end_utc", "'10:30'")])]));
+    assert!(p.message.contains("ends at 10:30 but starts at 11:00"), "{p}");
+    assert_eq!(p.line, Some(16));
+}
+
+#[test]
+fn end_without_start_is_refused() {
+    let p = one_problem(&programme(&[session("WS1", &[("start_utc", "null")])]));
+    assert!(p.message.contains("end time but no start time"), "{p}");
+}
+
+#[test]
+fn dates_outside_the_forum_need_the_out_of_programme_flag() {
+    let p = one_problem(&programme(&[session("WS1", &[("date", "'2020-11-25'")])]));
+    assert!(p.message.contains("outside the forum (2020-11-02 to 2020-11-17)"), "{p}");
+    let allowed = programme(&[session("WS1", &[("date", "'2020-11-25'"), ("out_of_programme", "true")])]);
+    assert!(from_text(&allowed, "ok.yaml").is_ok());
+}
+
+#[test]
+fn unknown_kind_and_track_name_the_valid_values() {
+    let p = one_problem(&programme(&[session("WS1", &[("kind", "seminar")])]));
+    assert!(p.message.contains("unknown variant `seminar`") && p.message.contains("workshop"), "{p}");
+    let p = one_problem(&programme(&[session("WS1", &[("track", "Security")])]));
+    assert!(p.message.contains("unknown variant `Security`") && p.message.contains("Trust"), "{p}");
+}
+
+#[test]
+fn every_broken_session_is_listed_not_just_the_first() {
+    let text = programme(&[
+        session("WS1", &[("kind", "seminar")]),
+        session("WS2", &[]),
+        session("WS3", &[("start_utc", "'25:00'")]),
+    ]);
+    let p = problems(&text);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].message.starts_with("session WS1:"), "{}", p[0]);
+    assert!(p[1].message.starts_with("session WS3:") && p[1].message.contains("\"HH:MM\""), "{}", p[1]);
+    assert_eq!((p[0].line, p[1].line), (Some(16), Some(50)));
+}
+
+#[test]
+fn times_must_be_hh_mm() {
+    for bad in ["'9:30'", "'09:30:00'", "'0930'", "'24:00'"] {
+        let p = one_problem(&programme(&[session("WS1", &[("start_utc", bad)])]));
+        assert!(p.message.contains("expected a quoted \"HH:MM\""), "{bad}: {p}");
+    }
+}
+
+#[test]
+fn a_session_needs_a_source_and_a_title() {
+    let p = one_problem(&programme(&[session("WS1", &[("sources", "[]")])]));
+    assert!(p.message.contains("no sources"), "{p}");
+    let p = one_problem(&programme(&[session("WS1", &[("title_en", "null"), ("title_ar", "null")])]));
+    assert!(p.message.contains("needs title_en or title_ar"), "{p}");
+}
+
+#[test]
+fn egypt_entries_must_name_a_known_body() {
+    let p = one_problem(&programme(&[session(
+        "WS1",
+        &[("egypt", "[{body: MCITX, role: participant, evidence: a news item}]")],
+    )]));
+    assert!(p.message.contains("unknown body \"MCITX\""), "{p}");
+}
+
+#[test]
+fn unknown_fields_are_refused() {
+    let p = one_problem(&programme(&[session("WS1", &[("speaker", "someone")])]));
+    assert!(p.message.contains("unknown field `speaker`"), "{p}");
+}
+
+#[test]
+fn malformed_yaml_gives_line_and_column() {
+    let p = one_problem(&format!("{FORUM}sessions: [\n  - id: x\n"));
+    assert!(p.line.is_some() && p.column.is_some(), "{p:?}");
+    assert!(p.to_string().starts_with("test.yaml:"), "{p}");
+}
+
+#[test]
+fn an_alias_bomb_is_refused_without_exhausting_memory() {
+    // Thirteen levels of ten-fold aliases would expand to 10^13 nodes.
+    let mut bomb = format!("{FORUM}sessions:\n- &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut previous = 'a';
+    for name in 'b'..='m' {
+        let refs = vec![format!("*{previous}"); 10].join(", ");
+        bomb.push_str(&format!("- &{name} [{refs}]\n"));
+        previous = name;
+    }
+    let p = problems(&bomb);
+    assert!(!p.is_empty());
+}
