@@ -320,3 +320,33 @@ fn join_causing_tatweel_and_zwj() {
         );
     }
 }
+
+/// Every Arabic letter the bundled programme uses is among the letters checked above, and its
+/// joining type (from ArabicShaping.txt) shows in what `shape` does to it between two BEHs.
+#[test]
+fn every_arabic_letter_in_the_dataset_is_covered() {
+    let ucd = load();
+    let tested: BTreeSet<u32> = ucd.letters().into_iter().collect();
+    let programme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml")).unwrap();
+    let used: BTreeSet<u32> = programme
+        .chars()
+        .map(|c| c as u32)
+        .filter(|&c| (0x0600..=0x06FF).contains(&c) && matches!(ucd.jt(c), 'D' | 'R' | 'L'))
+        .collect();
+    assert!(used.len() >= 28, "the programme uses {} joining letters", used.len());
+    for &c in &used {
+        assert!(
+            tested.contains(&c),
+            "U+{c:04X} is used by the programme but not checked"
+        );
+        let shaped: Vec<char> = shape(&s(&[ch(BEH), ch(c), ch(BEH)])).chars().collect();
+        let forms = ucd.forms[&c];
+        let expected = match ucd.jt(c) {
+            'D' => forms.medial,
+            'R' => forms.final_,
+            _ => forms.initial,
+        };
+        assert_eq!(Some(shaped[1]), expected, "U+{c:04X} with joining type {}", ucd.jt(c));
+    }
+    println!("{} joining letters of the programme checked", used.len());
+}

@@ -93,7 +93,10 @@ fn duplicate_ids_point_at_both_places() {
 
 #[test]
 fn end_before_start_is_refused() {
-    let p = one_problem(&programme(&[session("WS1", &[("start_utc", "'11:00'"), ("end_utc", "'10:30'")])]));
+    let p = one_problem(&programme(&[session(
+        "WS1",
+        &[("start_utc", "'11:00'"), ("end_utc", "'10:30'")],
+    )]));
     assert!(p.message.contains("ends at 10:30 but starts at 11:00"), "{p}");
     assert_eq!(p.line, Some(16));
 }
@@ -107,17 +110,29 @@ fn end_without_start_is_refused() {
 #[test]
 fn dates_outside_the_forum_need_the_out_of_programme_flag() {
     let p = one_problem(&programme(&[session("WS1", &[("date", "'2020-11-25'")])]));
-    assert!(p.message.contains("outside the forum (2020-11-02 to 2020-11-17)"), "{p}");
-    let allowed = programme(&[session("WS1", &[("date", "'2020-11-25'"), ("out_of_programme", "true")])]);
+    assert!(
+        p.message.contains("outside the forum (2020-11-02 to 2020-11-17)"),
+        "{p}"
+    );
+    let allowed = programme(&[session(
+        "WS1",
+        &[("date", "'2020-11-25'"), ("out_of_programme", "true")],
+    )]);
     assert!(from_text(&allowed, "ok.yaml").is_ok());
 }
 
 #[test]
 fn unknown_kind_and_track_name_the_valid_values() {
     let p = one_problem(&programme(&[session("WS1", &[("kind", "seminar")])]));
-    assert!(p.message.contains("unknown variant `seminar`") && p.message.contains("workshop"), "{p}");
+    assert!(
+        p.message.contains("unknown variant `seminar`") && p.message.contains("workshop"),
+        "{p}"
+    );
     let p = one_problem(&programme(&[session("WS1", &[("track", "Security")])]));
-    assert!(p.message.contains("unknown variant `Security`") && p.message.contains("Trust"), "{p}");
+    assert!(
+        p.message.contains("unknown variant `Security`") && p.message.contains("Trust"),
+        "{p}"
+    );
 }
 
 #[test]
@@ -130,7 +145,11 @@ fn every_broken_session_is_listed_not_just_the_first() {
     let p = problems(&text);
     assert_eq!(p.len(), 2, "{p:?}");
     assert!(p[0].message.starts_with("session WS1:"), "{}", p[0]);
-    assert!(p[1].message.starts_with("session WS3:") && p[1].message.contains("\"HH:MM\""), "{}", p[1]);
+    assert!(
+        p[1].message.starts_with("session WS3:") && p[1].message.contains("\"HH:MM\""),
+        "{}",
+        p[1]
+    );
     assert_eq!((p[0].line, p[1].line), (Some(16), Some(50)));
 }
 
@@ -146,7 +165,10 @@ fn times_must_be_hh_mm() {
 fn a_session_needs_a_source_and_a_title() {
     let p = one_problem(&programme(&[session("WS1", &[("sources", "[]")])]));
     assert!(p.message.contains("no sources"), "{p}");
-    let p = one_problem(&programme(&[session("WS1", &[("title_en", "null"), ("title_ar", "null")])]));
+    let p = one_problem(&programme(&[session(
+        "WS1",
+        &[("title_en", "null"), ("title_ar", "null")],
+    )]));
     assert!(p.message.contains("needs title_en or title_ar"), "{p}");
 }
 

@@ -86,12 +86,12 @@ fn shaped_width(text: &str) -> usize {
 const MIN_COLUMN: usize = 6;
 /// The flexible column keeps at least this much before other columns start to give way.
 const MIN_FLEX: usize = 24;
+/// Columns this narrow (dates, times, counts) are the last to be wrapped.
+const SHORT_COLUMN: usize = 12;
 
-/// Column widths that fit `available` cells: natural widths; then the flexible column (the title)
-/// narrows, and only after it the widest of the others, one cell at a time, so that ids, dates
-/// and times stay whole whenever the width allows.
-fn column_widths(table: &Table, available: usize) -> Vec<usize> {
-    let mut widths: Vec<usize> = (0..table.headers.len())
+/// The widest cell of each column, measured as the terminal will show it.
+fn natural_widths(table: &Table) -> Vec<usize> {
+    (0..table.headers.len())
         .map(|c| {
             let cells = table.rows.iter().filter_map(|r| r.get(c));
             cells
@@ -101,17 +101,62 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
                 .unwrap_or(0)
                 .max(1)
         })
-        .collect();
-    let excess = widths.iter().sum::<usize>().saturating_sub(available);
-    let flex = table.flex.min(widths.len() - 1);
-    let give = excess.min(widths[flex].saturating_sub(MIN_FLEX));
-    widths[flex] -= give;
+        .collect()
+}
+
+/// Each column costs a border and a space of padding on each side, plus the closing border.
+fn overhead(columns: usize) -> usize {
+    3 * columns + 1
+}
+
+/// The columns to draw: optional ones (kind, track) are left out, in the table's order, while the
+/// rest cannot fit whole with the flexible column at its minimum.
+fn visible_columns(table: &Table, natural: &[usize], width: usize) -> Vec<usize> {
+    let mut visible: Vec<usize> = (0..natural.len()).collect();
+    let needed = |visible: &[usize]| {
+        let cells: usize = visible
+            .iter()
+            .map(|&c| {
+                if c == table.flex {
+                    natural[c].min(MIN_FLEX)
+                } else {
+                    natural[c]
+                }
+            })
+            .sum();
+        cells + overhead(visible.len())
+    };
+    for dropped in &table.optional {
+        if needed(&visible) <= width {
+            break;
+        }
+        visible.retain(|c| c != dropped);
+    }
+    visible
+}
+
+/// Widths for the visible columns that fit `available` cells: natural widths; then the flexible
+/// column (the title) narrows to its minimum; then the widest long column, one cell at a time; and
+/// only then short columns such as dates and times.
+fn column_widths(natural: &[usize], flex: Option<usize>, available: usize) -> Vec<usize> {
+    let mut widths = natural.to_vec();
+    if let Some(flex) = flex {
+        let excess = widths.iter().sum::<usize>().saturating_sub(available);
+        widths[flex] -= excess.min(widths[flex].saturating_sub(MIN_FLEX));
+    }
     while widths.iter().sum::<usize>() > available {
-        let (widest, &w) = widths
+        let long = widths
             .iter()
             .enumerate()
-            .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
-            .expect("a table has columns");
+            .filter(|&(_, &w)| w > SHORT_COLUMN)
+            .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)));
+        let any = || {
+            widths
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, w)| (*w, std::cmp::Reverse(i)))
+        };
+        let Some((widest, &w)) = long.or_else(any) else { break };
         if w <= MIN_COLUMN {
             break;
         }
@@ -121,10 +166,16 @@ fn column_widths(table: &Table, available: usize) -> Vec<usize> {
 }
 
 fn table_lines(table: &Table, layout: &Layout, out: &mut Vec<String>) {
-    let columns = table.headers.len();
-    // Each column costs a border and a space of padding on each side, plus the closing border.
-    let overhead = 3 * columns + 1;
-    let widths = column_widths(table, layout.width.saturating_sub(overhead));
+    let natural = natural_widths(table);
+    let visible = visible_columns(table, &natural, layout.width);
+    let flex = visible.iter().position(|&c| c == table.flex);
+    let visible_natural: Vec<usize> = visible.iter().map(|&c| natural[c]).collect();
+    let widths = column_widths(
+        &visible_natural,
+        flex,
+        layout.width.saturating_sub(overhead(visible.len())),
+    );
+    let columns = visible.len();
     let cell = |text: &str, width: usize| -> String {
         rtl::wrap(text, width)
             .iter()
@@ -141,7 +192,7 @@ fn table_lines(table: &Table, layout: &Layout, out: &mut Vec<String>) {
     let arrange = |row: &[String]| -> Vec<String> {
         order
             .iter()
-            .map(|&c| cell(row.get(c).map_or("", String::as_str), widths[c]))
+            .map(|&c| cell(row.get(visible[c]).map_or("", String::as_str), widths[c]))
             .collect()
     };
 

@@ -151,6 +151,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// The column that gives up width first when the table is too wide (usually the title).
     pub flex: usize,
+    /// Columns left out, in this order, when the others cannot fit whole (narrow terminals).
+    pub optional: Vec<usize>,
 }
 
 impl Document {

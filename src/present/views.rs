@@ -21,6 +21,7 @@ pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: 
         ],
         rows: sessions.iter().map(|s| row(ctx, s)).collect(),
         flex: 5,
+        optional: vec![4, 3],
     }));
     doc.push(Block::Paragraph(ctx.count(sessions.len())));
     if tracks_asked {
@@ -293,6 +294,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
             })
             .collect(),
         flex: 3,
+        optional: vec![2],
     }));
     for s in sessions {
         doc.push(Block::Blank);
@@ -416,7 +418,12 @@ pub fn days(ctx: &Context, data: &Dataset) -> Document {
 
 fn overview(headers: Vec<String>, rows: Vec<Vec<String>>) -> Document {
     let mut doc = Document::default();
-    doc.push(Block::Table(Table { headers, rows, flex: 0 }));
+    doc.push(Block::Table(Table {
+        headers,
+        rows,
+        flex: 0,
+        optional: Vec::new(),
+    }));
     doc
 }
 
@@ -485,6 +492,7 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         headers: vec![l.kind.to_owned(), l.count.to_owned()],
         rows,
         flex: 0,
+        optional: Vec::new(),
     }));
     doc
 }
@@ -516,6 +524,7 @@ pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
         ],
         rows,
         flex: 5,
+        optional: vec![4, 3],
     }));
     doc.push(Block::Paragraph(ctx.count(hits.len())));
     doc

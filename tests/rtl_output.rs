@@ -1,0 +1,291 @@
+//! What users see. Every visual line must equal what the Unicode Bidirectional Algorithm makes of
+//! the matching logical line. The reference here is built from unicode-bidi's levels and runs plus
+//! rules L3 and L4 written out again below; it shares no code with `igf::rtl`.
+
+mod common;
+use common::igf;
+use flate2::read::GzDecoder;
+use std::collections::HashMap;
+use std::io::Read;
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+
+fn vendored(name: &str) -> String {
+    let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    if name.ends_with(".gz") {
+        let mut text = String::new();
+        GzDecoder::new(&bytes[..]).read_to_string(&mut text).expect("gzip");
+        text
+    } else {
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+}
+
+/// Bidi_Mirroring_Glyph pairs, from BidiMirroring.txt.
+fn mirrors() -> HashMap<char, char> {
+    vendored("BidiMirroring.txt")
+        .lines()
+        .filter_map(|l| l.split('#').next())
+        .filter_map(|l| {
+            let (a, b) = l.split_once(';')?;
+            let c = |h: &str| char::from_u32(u32::from_str_radix(h.trim(), 16).ok()?);
+            Some((c(a)?, c(b)?))
+        })
+        .collect()
+}
+
+/// Presentation form -> the letters it stands for, from UnicodeData.txt's compatibility
+/// decompositions, so shaped output can be compared with unshaped text.
+fn unshaping() -> HashMap<char, Vec<char>> {
+    vendored("UnicodeData.txt.gz")
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(';').collect();
+            let code = u32::from_str_radix(f[0], 16).ok()?;
+            if !(0xFB50..=0xFDFF).contains(&code) && !(0xFE70..=0xFEFF).contains(&code) {
+                return None;
+            }
+            let (tag, rest) = f[5].split_once(' ')?;
+            if !["<isolated>", "<initial>", "<medial>", "<final>"].contains(&tag) {
+                return None;
+            }
+            let letters = rest
+                .split(' ')
+                .map(|h| char::from_u32(u32::from_str_radix(h, 16).ok()?))
+                .collect::<Option<Vec<_>>>()?;
+            Some((char::from_u32(code)?, letters))
+        })
+        .collect()
+}
+
+struct Reference {
+    mirrors: HashMap<char, char>,
+    unshape: HashMap<char, Vec<char>>,
+}
+
+impl Reference {
+    fn new() -> Self {
+        Reference {
+            mirrors: mirrors(),
+            unshape: unshaping(),
+        }
+    }
+
+    /// The display order UAX #9 gives one line: levels and runs from unicode-bidi (X1-I2, L1, L2),
+    /// explicit formatting characters dropped (X9; isolates are not shown either), L3 (a combining
+    /// mark stays after its base in reversed runs) and L4 (mirrored glyphs in RTL runs).
+    fn visual(&self, logical: &str, rtl: bool) -> String {
+        let level = if rtl { Level::rtl() } else { Level::ltr() };
+        let info = BidiInfo::new(logical, Some(level));
+        let Some(para) = info.paragraphs.first() else {
+            return String::new();
+        };
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        let hidden = |c: char| {
+            use BidiClass::*;
+            matches!(bidi_class(c), RLE | LRE | RLO | LRO | PDF | BN | LRI | RLI | FSI | PDI)
+        };
+        let mut out = String::new();
+        for run in runs {
+            let chars: Vec<char> = logical[run.clone()].chars().filter(|&c| !hidden(c)).collect();
+            if !levels[run.start].is_rtl() {
+                out.extend(chars);
+                continue;
+            }
+            let mut clusters: Vec<Vec<char>> = Vec::new();
+            for c in chars {
+                match clusters.last_mut() {
+                    Some(cluster) if bidi_class(c) == BidiClass::NSM => cluster.push(c),
+                    _ => clusters.push(vec![c]),
+                }
+            }
+            for cluster in clusters.into_iter().rev() {
+                out.push(*self.mirrors.get(&cluster[0]).unwrap_or(&cluster[0]));
+                out.extend(&cluster[1..]);
+            }
+        }
+        out
+    }
+
+    /// Shaped visual text back to plain letters. A ligature stands in right-to-left text, so its
+    /// letters (given in logical order) are written reversed.
+    fn unshape(&self, visual: &str) -> String {
+        visual
+            .chars()
+            .flat_map(|c| match self.unshape.get(&c) {
+                Some(letters) => letters.iter().rev().copied().collect(),
+                None => vec![c],
+            })
+            .collect()
+    }
+}
+
+fn run(args: &[&str], columns: usize) -> Vec<String> {
+    let out = igf()
+        .env("COLUMNS", columns.to_string())
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+const COMMANDS: &[&[&str]] = &[
+    &["list"],
+    &["show", "PE30", "OF21", "39"],
+    &["egypt"],
+    &["search", "الذكاء"],
+    &["tracks"],
+    &["kinds"],
+    &["days"],
+    &["about"],
+];
+
+#[test]
+fn plain_visual_lines_are_the_bidi_algorithm_applied_to_plain_logical_lines() {
+    let reference = Reference::new();
+    let mut checked = 0;
+    for command in COMMANDS {
+        let with = |bidi: &str, columns| {
+            let mut args = command.to_vec();
+            args.extend(["--format", "plain", "--bidi", bidi]);
+            run(&args, columns)
+        };
+        let logical = with("logical", 80);
+        assert!(!logical.is_empty(), "{command:?} printed nothing");
+        for columns in [40, 80, 200] {
+            assert_eq!(
+                with("logical", columns),
+                logical,
+                "{command:?}: plain output depends on the width"
+            );
+            let visual = with("visual", columns);
+            assert_eq!(
+                visual.len(),
+                logical.len(),
+                "{command:?} at {columns}: plain lines were wrapped"
+            );
+            for (v, l) in visual.iter().zip(&logical) {
+                assert_eq!(
+                    reference.unshape(v),
+                    reference.visual(l, true),
+                    "{command:?} at {columns}: {l:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    println!("{checked} visual lines checked against the reference");
+}
+
+#[test]
+fn shaped_visual_output_uses_presentation_forms_and_no_isolates() {
+    let visual = run(&["show", "OF21", "--bidi", "visual"], 80).join("\n");
+    assert!(
+        visual.chars().any(|c| ('\u{FE70}'..='\u{FEFF}').contains(&c)),
+        "Arabic is shaped"
+    );
+    assert!(
+        !visual.chars().any(|c| ('\u{2066}'..='\u{2069}').contains(&c)),
+        "isolates are dropped after use"
+    );
+}
+
+#[test]
+fn piped_output_is_logical_text_without_escapes_or_presentation_forms() {
+    let out = igf().args(["list", "--date", "2020-11-04"]).output().expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("منتدى مفتوح"), "Arabic in reading order: {text}");
+    assert!(!text.contains('\x1b'), "no escape sequences in a pipe");
+    let shaped = |c: char| ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c);
+    assert!(!text.chars().any(shaped), "no presentation forms in a pipe");
+}
+
+#[test]
+fn arabic_lines_are_right_aligned_in_visual_mode() {
+    // Links are never broken, so only they may run past the width.
+    for line in run(&["show", "OF21", "--bidi", "visual"], 80)
+        .iter()
+        .filter(|l| !l.is_empty() && !l.contains("://"))
+    {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line.as_str()), 80, "{line:?}");
+    }
+}
+
+/// Splits a visual table line into its cells, left to right.
+fn cells(line: &str) -> Option<Vec<String>> {
+    let inner = line.trim_start().strip_prefix('│')?.strip_suffix('│')?;
+    Some(inner.split('┆').map(|c| c.trim().to_owned()).collect())
+}
+
+#[test]
+fn narrow_tables_wrap_each_cell_so_it_reads_in_order_line_after_line() {
+    let reference = Reference::new();
+    let json = igf()
+        .args(["list", "--date", "2020-11-04", "--format", "json"])
+        .output()
+        .expect("runs")
+        .stdout;
+    let sessions: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+    let titles: Vec<String> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title_ar"].as_str().unwrap().to_owned())
+        .collect();
+
+    let lines = run(&["list", "--date", "2020-11-04", "--bidi", "visual"], 60);
+    let rows: Vec<Vec<String>> = lines.iter().filter_map(|l| cells(l)).collect();
+    let header: Vec<String> = rows[0].iter().map(|h| reference.unshape(h)).collect();
+    let column = |label: &str| {
+        header
+            .iter()
+            .position(|h| *h == reference.visual(label, true))
+            .expect(label)
+    };
+    assert_eq!(
+        column("المعرّف"),
+        header.len() - 1,
+        "the first column is drawn on the right"
+    );
+    let (title, date) = (column("العنوان"), column("التاريخ"));
+    assert!(title < date, "columns read from right to left");
+    // A session starts on the line where its date is.
+    let mut cell_lines: Vec<Vec<String>> = Vec::new();
+    for row in &rows[1..] {
+        if !row[date].is_empty() {
+            cell_lines.push(Vec::new());
+        }
+        if !row[title].is_empty() {
+            cell_lines
+                .last_mut()
+                .expect("a session starts with its date")
+                .push(row[title].clone());
+        }
+    }
+    assert_eq!(cell_lines.len(), titles.len());
+    let mut wrapped = 0;
+    for (visual_lines, title) in cell_lines.iter().zip(&titles) {
+        wrapped += usize::from(visual_lines.len() > 1);
+        // Find, line by line, the stretch of the title that displays as that line.
+        let mut rest: &str = title;
+        for line in visual_lines {
+            let shown = reference.unshape(line);
+            let end = (1..=rest.len())
+                .filter(|&i| rest.is_char_boundary(i))
+                .find(|&i| reference.visual(rest[..i].trim(), true) == shown)
+                .unwrap_or_else(|| panic!("{line:?} is not the next part of {title:?} (left: {rest:?})"));
+            rest = rest[end..].trim_start();
+        }
+        assert!(rest.is_empty(), "{title:?}: {rest:?} was not shown");
+    }
+    assert!(wrapped > 0, "at 60 columns some titles must wrap");
+}
