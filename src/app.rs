@@ -107,8 +107,8 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
         rtl: ctx.is_rtl(),
         visual,
         width: term::width(),
+        colour: colour_wanted(g.color, terminal),
     };
-    let _colour = colour_wanted(g.color, terminal);
 
     let output = match &cli.command {
         Command::List(args) => {

@@ -15,6 +15,8 @@ pub struct Layout {
     pub visual: bool,
     /// Cells available per line.
     pub width: usize,
+    /// Colour kinds and tracks (ANSI SGR), only where a person is looking.
+    pub colour: bool,
 }
 
 impl Layout {
@@ -165,6 +167,48 @@ fn column_widths(natural: &[usize], flex: Option<usize>, available: usize) -> Ve
     widths
 }
 
+/// Colours the cells of one drawn table line: each cell's text (not its padding) gets its style.
+fn paint(line: &str, styles: &[Option<anstyle::Style>]) -> String {
+    let mut out = String::with_capacity(line.len() + 32);
+    let mut cell = 0;
+    let mut segment = String::new();
+    let flush = |segment: &mut String, out: &mut String, style: Option<&Option<anstyle::Style>>| {
+        match style.copied().flatten() {
+            Some(style) if !segment.trim().is_empty() => {
+                let start = segment.len() - segment.trim_start().len();
+                let end = segment.trim_end().len();
+                out.push_str(&segment[..start]);
+                out.push_str(&format!(
+                    "{}{}{}",
+                    style.render(),
+                    &segment[start..end],
+                    style.render_reset()
+                ));
+                out.push_str(&segment[end..]);
+            }
+            _ => out.push_str(segment),
+        }
+        segment.clear();
+    };
+    let mut inside = false;
+    for c in line.chars() {
+        if c == '│' || c == '┆' {
+            if inside {
+                flush(&mut segment, &mut out, styles.get(cell));
+                cell += 1;
+            }
+            inside = true;
+            out.push(c);
+        } else if inside {
+            segment.push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    out.push_str(&segment);
+    out
+}
+
 fn table_lines(table: &Table, layout: &Layout, out: &mut Vec<String>) {
     let natural = natural_widths(table);
     let visible = visible_columns(table, &natural, layout.width);
@@ -200,16 +244,38 @@ fn table_lines(table: &Table, layout: &Layout, out: &mut Vec<String>) {
     t.load_style(presets::UTF8_FULL_CONDENSED);
     // We wrap and reorder ourselves: the table library must never re-wrap visual text.
     t.set_content_arrangement(ContentArrangement::Disabled);
-    t.set_header(arrange(&table.headers));
-    for row in &table.rows {
-        t.add_row(arrange(row));
+    let header = arrange(&table.headers);
+    let rows: Vec<Vec<String>> = table.rows.iter().map(|row| arrange(row)).collect();
+    // Which style each drawn line's cells get: none for borders and the header.
+    let height = |cells: &[String]| cells.iter().map(|c| c.lines().count()).max().unwrap_or(1).max(1);
+    let mut line_styles: Vec<Vec<Option<anstyle::Style>>> = vec![Vec::new(); 2 + height(&header)];
+    for (r, cells) in rows.iter().enumerate() {
+        let styles: Vec<Option<anstyle::Style>> = order
+            .iter()
+            .map(|&c| {
+                table
+                    .styles
+                    .iter()
+                    .find(|(col, _)| *col == visible[c])
+                    .and_then(|(_, s)| s.get(r).copied().flatten())
+            })
+            .collect();
+        line_styles.extend(std::iter::repeat_n(styles, height(cells)));
+    }
+    t.set_header(header);
+    for row in rows {
+        t.add_row(row);
     }
     if layout.rtl {
         for column in t.column_iter_mut() {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    for line in t.lines() {
+    for (i, line) in t.lines().enumerate() {
+        let line = match line_styles.get(i) {
+            Some(styles) if layout.colour && styles.iter().any(Option::is_some) => paint(&line, styles),
+            _ => line,
+        };
         let line = if layout.rtl && layout.visual {
             rtl::align_right(&line, layout.width)
         } else {

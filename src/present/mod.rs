@@ -3,6 +3,7 @@
 //! the `rtl` layer for wrapping and display order.
 
 pub mod ar;
+pub mod colour;
 pub mod en;
 pub mod export;
 pub mod format;
@@ -153,6 +154,8 @@ pub struct Table {
     pub flex: usize,
     /// Columns left out, in this order, when the others cannot fit whole (narrow terminals).
     pub optional: Vec<usize>,
+    /// Per-row colours for some columns: (column, one optional style per row).
+    pub styles: Vec<(usize, Vec<Option<anstyle::Style>>)>,
 }
 
 impl Document {

@@ -1,7 +1,7 @@
 //! One function per command: which facts it shows and in what order.
 
 use super::format::{digits, iso_date, long_date, slot};
-use super::{Block, Context, Document, Table};
+use super::{colour, Block, Context, Document, Table};
 use crate::data::{Dataset, Kind, Session, Track};
 use crate::query::{self, search::Rank};
 use std::collections::BTreeMap;
@@ -10,19 +10,7 @@ use std::collections::BTreeMap;
 pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: bool) -> Document {
     let mut doc = Document::default();
     let l = ctx.labels;
-    doc.push(Block::Table(Table {
-        headers: vec![
-            l.id.to_owned(),
-            l.date.to_owned(),
-            format!("{} ({})", l.time, ctx.ltr(&ctx.zone.name())),
-            l.kind.to_owned(),
-            l.track.to_owned(),
-            l.title.to_owned(),
-        ],
-        rows: sessions.iter().map(|s| row(ctx, s)).collect(),
-        flex: 5,
-        optional: vec![4, 3],
-    }));
+    doc.push(Block::Table(sessions_table(ctx, sessions)));
     doc.push(Block::Paragraph(ctx.count(sessions.len())));
     if tracks_asked {
         let untracked = data.sessions.iter().filter(|s| s.track.is_none()).count();
@@ -33,6 +21,29 @@ pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: 
         )));
     }
     doc
+}
+
+/// The session table shared by `list` and `search`: id, date, time, kind, track, title, with
+/// kinds and tracks coloured.
+fn sessions_table(ctx: &Context, sessions: &[&Session]) -> Table {
+    let l = ctx.labels;
+    Table {
+        headers: vec![
+            l.id.to_owned(),
+            l.date.to_owned(),
+            format!("{} ({})", l.time, ctx.ltr(&ctx.zone.name())),
+            l.kind.to_owned(),
+            l.track.to_owned(),
+            l.title.to_owned(),
+        ],
+        rows: sessions.iter().map(|s| row(ctx, s)).collect(),
+        flex: 5,
+        optional: vec![3, 4],
+        styles: vec![
+            (3, sessions.iter().map(|s| Some(colour::kind(s.kind))).collect()),
+            (4, sessions.iter().map(|s| s.track.map(colour::track)).collect()),
+        ],
+    }
 }
 
 fn row(ctx: &Context, s: &Session) -> Vec<String> {
@@ -295,6 +306,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
             .collect(),
         flex: 3,
         optional: vec![2],
+        styles: Vec::new(),
     }));
     for s in sessions {
         doc.push(Block::Blank);
@@ -423,6 +435,7 @@ fn overview(headers: Vec<String>, rows: Vec<Vec<String>>) -> Document {
         rows,
         flex: 0,
         optional: Vec::new(),
+        styles: Vec::new(),
     }));
     doc
 }
@@ -493,6 +506,7 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         rows,
         flex: 0,
         optional: Vec::new(),
+        styles: Vec::new(),
     }));
     doc
 }
@@ -500,32 +514,17 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
 /// `igf search`: matches in titles first, then elsewhere.
 pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
     let l = ctx.labels;
+    let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
+    let mut table = sessions_table(ctx, &sessions);
+    table.headers.push(String::new());
+    for (row, (_, rank)) in table.rows.iter_mut().zip(hits) {
+        row.push(match rank {
+            Rank::Title => l.matches_in_title.to_owned(),
+            Rank::Elsewhere => l.matches_elsewhere.to_owned(),
+        });
+    }
     let mut doc = Document::default();
-    let rows = hits
-        .iter()
-        .map(|(s, rank)| {
-            let mut r = row(ctx, s);
-            r.push(match rank {
-                Rank::Title => l.matches_in_title.to_owned(),
-                Rank::Elsewhere => l.matches_elsewhere.to_owned(),
-            });
-            r
-        })
-        .collect();
-    doc.push(Block::Table(Table {
-        headers: vec![
-            l.id.to_owned(),
-            l.date.to_owned(),
-            format!("{} ({})", l.time, ctx.ltr(&ctx.zone.name())),
-            l.kind.to_owned(),
-            l.track.to_owned(),
-            l.title.to_owned(),
-            String::new(),
-        ],
-        rows,
-        flex: 5,
-        optional: vec![4, 3],
-    }));
+    doc.push(Block::Table(table));
     doc.push(Block::Paragraph(ctx.count(hits.len())));
     doc
 }
