@@ -112,6 +112,9 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
 
     let output = match &cli.command {
         Command::List(args) => {
+            if let Some(body) = &args.body {
+                check_body(&data, body)?;
+            }
             let sessions = query::select(&data, &filter(args));
             sessions_output(&ctx, &data, g.format, &sessions, |ctx| {
                 views::list(ctx, &data, &sessions, !args.tracks.is_empty())
@@ -302,6 +305,40 @@ fn filter(args: &ListArgs) -> Filter {
         body: args.body.clone(),
         country: args.country.clone(),
     }
+}
+
+/// A `--body` that names nothing in the programme is a typo far more often than a real body with
+/// no sessions, so say so (with the nearest names) instead of printing an empty list.
+fn check_body(data: &Dataset, body: &str) -> Result<(), Failure> {
+    let wanted = query::normalize::fold_for_search(body.trim());
+    if wanted.is_empty() {
+        return Err(Failure::BadInput(vec![
+            "--body needs part of a name, e.g. --body OECD".to_owned()
+        ]));
+    }
+    let known = query::body_names(data)
+        .iter()
+        .any(|n| query::normalize::fold_for_search(n).contains(&wanted));
+    if known {
+        return Ok(());
+    }
+    let shown = crate::term::sanitize::for_terminal(body);
+    let closest = query::closest_body_names(data, body);
+    let hint = if closest.is_empty() {
+        "try part of an organiser's name, e.g. OECD, UNESCO, ICANN or وزارة الاتصالات".to_owned()
+    } else {
+        format!(
+            "closest: {}",
+            closest
+                .iter()
+                .map(|n| crate::term::sanitize::for_terminal(n))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    };
+    Err(Failure::BadInput(vec![format!(
+        "no organiser, affiliation or body matches {shown:?}; {hint}"
+    )]))
 }
 
 fn unknown_id_message(e: &ids::UnknownId) -> String {

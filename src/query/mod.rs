@@ -128,3 +128,51 @@ pub fn involves_country(data: &Dataset, s: &Session, country: &str) -> bool {
                 .any(|b| b.id == id && b.country.as_deref().is_some_and(|c| fold_for_search(c) == wanted))
         })
 }
+
+/// Every organisation name the programme mentions, in both languages: organisers, speakers'
+/// affiliations, Egyptian bodies and the Arabic names of recurring organisations.
+pub fn body_names(data: &Dataset) -> Vec<&str> {
+    let mut names: Vec<&str> = data
+        .sessions
+        .iter()
+        .flat_map(|s| {
+            s.organizers
+                .iter()
+                .map(String::as_str)
+                .chain(s.speakers.iter().filter_map(|p| p.affiliation.as_deref()))
+        })
+        .chain(
+            data.bodies
+                .iter()
+                .flat_map(|b| std::iter::once(b.name_en.as_str()).chain(b.name_ar.as_deref())),
+        )
+        .chain(
+            data.organisations
+                .iter()
+                .flat_map(|o| [o.name_en.as_str(), o.name_ar.as_str()]),
+        )
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Up to three names nearest to `needle`, for "did you mean" when a `--body` names nothing.
+pub fn closest_body_names<'a>(data: &'a Dataset, needle: &str) -> Vec<&'a str> {
+    let wanted = fold_for_search(needle);
+    let mut scored: Vec<(f64, &str)> = body_names(data)
+        .into_iter()
+        .map(|name| {
+            let folded = fold_for_search(name);
+            // Compare with the name's words too, so "Unesko" finds "... (UNESCO)".
+            let best_word = folded
+                .split_whitespace()
+                .map(|w| strsim::jaro_winkler(&wanted, w))
+                .fold(0.0, f64::max);
+            (strsim::jaro_winkler(&wanted, &folded).max(best_word), name)
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.len().cmp(&b.1.len())));
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}

@@ -2,6 +2,8 @@
 //! independently of the program's own loader.
 #![allow(dead_code)]
 
+pub mod reference;
+
 use assert_cmd::Command;
 use serde_yaml::Value;
 
