@@ -11,8 +11,9 @@ pub use model::*;
 use std::fmt;
 use std::path::Path;
 
-/// The programme shipped inside the binary, so `igf` works with no file beside it.
-pub const BUNDLED_YAML: &str = include_str!("../../data/igf2020.yaml");
+/// The programme shipped inside the binary, so `igf` works with no file beside it: data/igf2020.yaml
+/// as build.rs parsed it, in postcard's compact encoding.
+const BUNDLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/igf2020.postcard"));
 pub const BUNDLED_NAME: &str = "data/igf2020.yaml (bundled)";
 
 /// One problem in a data file, located as precisely as the parser allows.
@@ -45,9 +46,10 @@ impl fmt::Display for DataError {
     }
 }
 
-/// Loads the bundled programme.
+/// Loads the bundled programme. It was parsed at build time and validated by the test suite, so
+/// this only decodes it.
 pub fn bundled() -> Result<Dataset, Vec<DataError>> {
-    from_text(BUNDLED_YAML, BUNDLED_NAME)
+    postcard::from_bytes(BUNDLED).map_err(|e| vec![DataError::at(BUNDLED_NAME, None, format!("cannot decode: {e}"))])
 }
 
 /// Loads a programme file given with `--data`.

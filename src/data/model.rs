@@ -189,7 +189,7 @@ pub struct Session {
     pub confidence: Confidence,
     pub notes: Option<String>,
     /// Set for events held outside 2-17 November (e.g. a follow-up), so date validation lets them pass.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub out_of_programme: bool,
 }
 
@@ -276,7 +276,7 @@ mod clock {
 
     pub fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
+            Some(t) => s.serialize_some(&t.format("%H:%M").to_string()),
             None => s.serialize_none(),
         }
     }

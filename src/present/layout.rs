@@ -81,7 +81,7 @@ pub fn lines(doc: &Document, layout: &Layout) -> Vec<String> {
 
 /// Width of text as the terminal will show it: after Arabic shaping, which can merge letters.
 fn shaped_width(text: &str) -> usize {
-    display_width(&rtl::shape(text))
+    rtl::text_width(text)
 }
 
 /// The narrowest a column may be squeezed to before the table is allowed to overflow.

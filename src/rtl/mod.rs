@@ -77,6 +77,10 @@ pub fn resolved_levels(line: &str, dir: Direction) -> Vec<Option<u8>> {
 /// block, so this is how joined Arabic script reaches the screen. Letters
 /// without a presentation form are left as they are.
 pub fn shape(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{0600}'..='\u{08FF}').contains(&c)) {
+        // Nothing to join: most cells are dates, times, codes and Latin names.
+        return text.to_owned();
+    }
     shaping::shape(text)
 }
 
@@ -90,6 +94,11 @@ pub fn shape(text: &str) -> String {
 /// that happens to start in Arabic is not forced left-to-right.
 pub fn isolate_ltr(s: &str) -> String {
     format!("\u{2068}{s}\u{2069}")
+}
+
+/// Cells `text` (logical order) takes on screen once shaped: a lam-alef pair is one cell.
+pub fn text_width(text: &str) -> usize {
+    crate::term::width::display_width(&shape(text))
 }
 
 /// Pads a visual line on the left to `width` cells, for RTL paragraphs.

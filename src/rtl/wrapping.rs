@@ -5,7 +5,7 @@
 //! so a paragraph reordered first and cut afterwards would put the end of
 //! the sentence on the first screen line.
 
-use crate::term::width::display_width;
+use super::text_width;
 
 /// Splits a word wider than `width` into pieces that fit, never cutting
 /// between a base char and the zero-width marks that follow it.
@@ -22,7 +22,7 @@ fn break_word(word: &str, width: usize) -> Vec<String> {
     let mut cur = String::new();
     for cl in clusters {
         let candidate = format!("{cur}{cl}");
-        if !cur.is_empty() && display_width(&candidate) > width {
+        if !cur.is_empty() && text_width(&candidate) > width {
             pieces.push(std::mem::take(&mut cur));
             cur = cl;
         } else {
@@ -38,25 +38,30 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         return vec![text.to_string()];
     }
     let mut lines = Vec::new();
-    let mut cur: Option<String> = None;
+    // The line being filled and its width. Shaping never joins across a space, so widths of
+    // words and spaces add up and each word is measured once.
+    let mut cur: Option<(String, usize)> = None;
     for word in text.split(' ') {
-        if let Some(line) = cur.as_mut() {
-            let candidate = format!("{line} {word}");
-            if display_width(&candidate) <= width {
-                *line = candidate;
+        let word_width = text_width(word);
+        if let Some((line, used)) = cur.as_mut() {
+            if *used + 1 + word_width <= width {
+                line.push(' ');
+                line.push_str(word);
+                *used += 1 + word_width;
                 continue;
             }
-            lines.push(cur.take().unwrap_or_default());
+            lines.extend(cur.take().map(|(line, _)| line));
         }
-        if display_width(word) > width {
+        if word_width > width {
             let mut pieces = break_word(word, width);
-            let last = pieces.pop();
+            let last = pieces.pop().unwrap_or_default();
             lines.extend(pieces);
-            cur = last;
+            let last_width = text_width(&last);
+            cur = Some((last, last_width));
         } else {
-            cur = Some(word.to_string());
+            cur = Some((word.to_string(), word_width));
         }
     }
-    lines.extend(cur);
+    lines.extend(cur.map(|(line, _)| line));
     lines
 }
