@@ -80,11 +80,15 @@ fn a_valid_programme_loads() {
 fn the_bundled_programme_is_valid() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml");
     let text = std::fs::read_to_string(path).expect("bundled data readable");
-    let from_yaml = from_text(&text, path).unwrap_or_else(|p| panic!("{}", p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
+    let from_yaml = from_text(&text, path)
+        .unwrap_or_else(|p| panic!("{}", p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     assert!(from_yaml.sessions.len() >= 90);
     // What the binary carries decodes to the same programme.
     let built = igf::data::bundled().expect("the built-in programme decodes");
-    assert_eq!(serde_json::to_value(&built.sessions).unwrap(), serde_json::to_value(&from_yaml.sessions).unwrap());
+    assert_eq!(
+        serde_json::to_value(&built.sessions).unwrap(),
+        serde_json::to_value(&from_yaml.sessions).unwrap()
+    );
     assert_eq!(built.bodies.len(), from_yaml.bodies.len());
 }
 

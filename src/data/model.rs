@@ -5,36 +5,43 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+
+/// Text that is either part of the programme compiled into the binary (borrowed, free to load)
+/// or read from a `--data` file at run time (owned).
+pub type Text = Cow<'static, str>;
+/// A list with the same two origins as [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// The whole dataset: the forum, its sessions and the bodies it names.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub forum: Forum,
-    pub sessions: Vec<Session>,
+    pub sessions: List<Session>,
     #[serde(default)]
-    pub bodies: Vec<Body>,
+    pub bodies: List<Body>,
     /// Arabic names of organisations that recur, so `--body` and `search` accept either language.
     #[serde(default)]
-    pub organisations: Vec<Organisation>,
+    pub organisations: List<Organisation>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Forum {
-    pub name_en: String,
-    pub name_ar: String,
-    pub edition_en: String,
-    pub edition_ar: String,
-    pub host_en: String,
-    pub host_ar: String,
-    pub theme_en: String,
-    pub theme_ar: String,
+    pub name_en: Text,
+    pub name_ar: Text,
+    pub edition_en: Text,
+    pub edition_ar: Text,
+    pub host_en: Text,
+    pub host_ar: Text,
+    pub theme_en: Text,
+    pub theme_ar: Text,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub phases: Vec<Phase>,
+    pub phases: List<Phase>,
     #[serde(default)]
-    pub reported: Vec<ReportedCount>,
+    pub reported: List<ReportedCount>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -50,16 +57,16 @@ pub struct Phase {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedCount {
-    pub what_en: String,
-    pub what_ar: String,
-    pub source: String,
+    pub what_en: Text,
+    pub what_ar: Text,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
-    pub name_en: String,
-    pub name_ar: String,
+    pub name_en: Text,
+    pub name_ar: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
@@ -159,35 +166,35 @@ pub enum Confidence {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    pub id: String,
+    pub id: Text,
     pub kind: Kind,
-    pub code: Option<String>,
+    pub code: Option<Text>,
     pub number: Option<u32>,
-    pub title_en: Option<String>,
-    pub title_ar: Option<String>,
+    pub title_en: Option<Text>,
+    pub title_ar: Option<Text>,
     /// None where no source gives the day (the session is known to have been held).
     pub date: Option<NaiveDate>,
     #[serde(with = "clock")]
     pub start_utc: Option<NaiveTime>,
     #[serde(with = "clock")]
     pub end_utc: Option<NaiveTime>,
-    pub room: Option<String>,
-    pub format: Option<String>,
+    pub room: Option<Text>,
+    pub format: Option<Text>,
     pub track: Option<Track>,
     #[serde(default)]
-    pub organizers: Vec<String>,
+    pub organizers: List<Text>,
     #[serde(default)]
-    pub speakers: Vec<Speaker>,
+    pub speakers: List<Speaker>,
     #[serde(default)]
-    pub egypt: Vec<EgyptPart>,
+    pub egypt: List<EgyptPart>,
     /// Dates other sources give for the session; the schedule's `date` wins, but users see these.
     #[serde(default)]
-    pub other_dates: Vec<DateClaim>,
-    pub summary_en: Option<String>,
-    pub summary_ar: Option<String>,
-    pub sources: Vec<String>,
+    pub other_dates: List<DateClaim>,
+    pub summary_en: Option<Text>,
+    pub summary_ar: Option<Text>,
+    pub sources: List<Text>,
     pub confidence: Confidence,
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
     /// Set for events held outside 2-17 November (e.g. a follow-up), so date validation lets them pass.
     #[serde(default)]
     pub out_of_programme: bool,
@@ -210,53 +217,53 @@ impl Session {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
-    pub name: String,
-    pub affiliation: Option<String>,
-    pub country: Option<String>,
+    pub name: Text,
+    pub affiliation: Option<Text>,
+    pub country: Option<Text>,
 }
 
 /// Egypt's part in one session: a body (by id) or a person, what they did, and where that is said.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EgyptPart {
-    pub body: Option<String>,
-    pub person: Option<String>,
-    pub role: String,
-    pub role_ar: Option<String>,
-    pub evidence: String,
+    pub body: Option<Text>,
+    pub person: Option<Text>,
+    pub role: Text,
+    pub role_ar: Option<Text>,
+    pub evidence: Text,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateClaim {
     pub date: NaiveDate,
-    pub by: String,
-    pub source: String,
+    pub by: Text,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
-    pub id: String,
-    pub name_en: String,
-    pub name_ar: Option<String>,
-    pub country: Option<String>,
+    pub id: Text,
+    pub name_en: Text,
+    pub name_ar: Option<Text>,
+    pub country: Option<Text>,
     #[serde(rename = "type")]
-    pub body_type: Option<String>,
+    pub body_type: Option<Text>,
     #[serde(default)]
-    pub roles: Vec<String>,
+    pub roles: List<Text>,
     /// Our Arabic wording of `roles`, where written; English is shown otherwise.
     #[serde(default)]
-    pub roles_ar: Vec<String>,
+    pub roles_ar: List<Text>,
     #[serde(default)]
-    pub igf2020_sessions: Vec<String>,
+    pub igf2020_sessions: List<Text>,
     #[serde(default)]
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     #[serde(default)]
-    pub related_sources: Vec<String>,
-    pub notes: Option<String>,
+    pub related_sources: List<Text>,
+    pub notes: Option<Text>,
     /// Sat on the Secretary-General's Multistakeholder Advisory Group that planned IGF 2020.
     #[serde(default)]
     pub mag_member_2020: bool,

@@ -20,7 +20,7 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
             format!("forum ends ({}) before it starts ({})", forum.end, forum.start),
         );
     }
-    let body_ids: HashSet<&str> = data.bodies.iter().map(|b| b.id.as_str()).collect();
+    let body_ids: HashSet<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
 
     for (index, s) in data.sessions.iter().enumerate() {
@@ -34,7 +34,7 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                 ),
             );
         }
-        if let Some(&previous) = first_seen.get(s.id.as_str()) {
+        if let Some(&previous) = first_seen.get(s.id.as_ref()) {
             let where_first = lines
                 .get(previous)
                 .map_or(String::new(), |l| format!(" (first at line {l})"));
@@ -82,10 +82,10 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
         if s.title_en.is_none() && s.title_ar.is_none() {
             report(at, format!("session {}: needs title_en or title_ar", s.id));
         }
-        for part in &s.egypt {
+        for part in s.egypt.iter() {
             if let Some(body) = &part.body {
-                if !body_ids.contains(body.as_str()) {
-                    let known: Vec<&str> = data.bodies.iter().map(|b| b.id.as_str()).collect();
+                if !body_ids.contains(body.as_ref()) {
+                    let known: Vec<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
                     report(
                         at,
                         format!(
@@ -103,8 +103,8 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
     }
 
     let mut bodies_seen = HashSet::new();
-    for body in &data.bodies {
-        if !bodies_seen.insert(body.id.as_str()) {
+    for body in data.bodies.iter() {
+        if !bodies_seen.insert(body.id.as_ref()) {
             report(None, format!("duplicate body id {:?}; ids must be unique", body.id));
         }
     }

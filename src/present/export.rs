@@ -87,10 +87,11 @@ pub fn csv(ctx: &Context, sessions: &[(&Session, Option<&'static str>)]) -> Stri
     out.write_record(header).expect("writing to memory cannot fail");
     for &(s, matched) in sessions {
         let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
-        let speakers: Vec<&str> = s.speakers.iter().map(|p| p.name.as_str()).collect();
+        let speakers: Vec<&str> = s.speakers.iter().map(|p| p.name.as_ref()).collect();
+        let text = |t: &Option<crate::data::Text>| t.as_deref().unwrap_or_default().to_owned();
         let row = [
-            s.id.clone(),
-            s.code.clone().unwrap_or_default(),
+            s.id.to_string(),
+            text(&s.code),
             s.kind.slug().to_owned(),
             s.date.map(|d| d.to_string()).unwrap_or_default(),
             time(s.start_utc),
@@ -98,14 +99,14 @@ pub fn csv(ctx: &Context, sessions: &[(&Session, Option<&'static str>)]) -> Stri
             instant(s, s.start_utc).map(|t| rfc3339(ctx, t)).unwrap_or_default(),
             instant(s, s.end_utc).map(|t| rfc3339(ctx, t)).unwrap_or_default(),
             s.track.map(|t| t.slug().to_owned()).unwrap_or_default(),
-            s.title_en.clone().unwrap_or_default(),
-            s.title_ar.clone().unwrap_or_default(),
-            s.room.clone().unwrap_or_default(),
-            s.format.clone().unwrap_or_default(),
+            text(&s.title_en),
+            text(&s.title_ar),
+            text(&s.room),
+            text(&s.format),
             s.organizers.join("; "),
             speakers.join("; "),
-            s.summary_en.clone().unwrap_or_default(),
-            s.summary_ar.clone().unwrap_or_default(),
+            text(&s.summary_en),
+            text(&s.summary_ar),
             s.sources.join(" "),
             format!("{:?}", s.confidence).to_lowercase(),
             matched.unwrap_or_default().to_owned(),
@@ -161,8 +162,8 @@ pub fn ics(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> (String, usi
             Lang::Ar => s.summary_ar.as_ref().or(s.summary_en.as_ref()),
             Lang::En => s.summary_en.as_ref().or(s.summary_ar.as_ref()),
         };
-        description.extend(summary.cloned());
-        description.extend(s.sources.iter().cloned());
+        description.extend(summary.map(|t| t.to_string()));
+        description.extend(s.sources.iter().map(|t| t.to_string()));
         event.description(&description.join("\n"));
         if let Some(url) = s.sources.first() {
             event.url(url);

@@ -136,7 +136,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
             },
         );
     doc.push(field(l.time, time));
-    for claim in &s.other_dates {
+    for claim in s.other_dates.iter() {
         let text = format!(
             "{} — {} ({}: {})",
             long_date(ctx, claim.date),
@@ -174,7 +174,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         })
         .collect();
     doc.push(items(ctx, l.speakers, speakers));
-    for part in &s.egypt {
+    for part in s.egypt.iter() {
         doc.push(field(l.egypt_part, egypt_part(ctx, data, part)));
     }
     if let Some(summary) = ctx.summary(s) {
@@ -311,7 +311,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     for s in sessions {
         doc.push(Block::Blank);
         doc.push(Block::Heading(format!("{} — {}", ctx.code(s), ctx.title(s))));
-        for claim in &s.other_dates {
+        for claim in s.other_dates.iter() {
             let held = s
                 .date
                 .map_or_else(|| l.date_not_published.to_owned(), |d| long_date(ctx, d));
@@ -325,7 +325,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
                 ),
             });
         }
-        for part in &s.egypt {
+        for part in s.egypt.iter() {
             doc.push(Block::Field {
                 label: l.who.to_owned(),
                 value: egypt_part(ctx, data, part),
@@ -391,7 +391,7 @@ pub fn kinds(ctx: &Context, data: &Dataset) -> Document {
 pub fn days(ctx: &Context, data: &Dataset) -> Document {
     let l = ctx.labels;
     let mut per_day: BTreeMap<Option<chrono::NaiveDate>, (usize, usize)> = BTreeMap::new();
-    for s in &data.sessions {
+    for s in data.sessions.iter() {
         let entry = per_day.entry(s.date).or_default();
         entry.0 += 1;
         entry.1 += usize::from(s.start_utc.is_none());
@@ -470,13 +470,13 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         l.dates,
         format!("{} — {}", long_date(ctx, f.start), long_date(ctx, f.end)),
     ));
-    for p in &f.phases {
+    for p in f.phases.iter() {
         doc.push(field(
             (l.phase_name)(p.number),
             format!("{} — {}", long_date(ctx, p.start), long_date(ctx, p.end)),
         ));
     }
-    for r in &f.reported {
+    for r in f.reported.iter() {
         let what = if ctx.is_rtl() {
             ctx.data(&r.what_ar)
         } else {

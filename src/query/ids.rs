@@ -59,7 +59,7 @@ fn closest_ids(data: &Dataset, folded: &str) -> Vec<String> {
     let mut scored: Vec<(f64, &str)> = data
         .sessions
         .iter()
-        .map(|s| (strsim::jaro_winkler(folded, &fold_id(&s.id)), s.id.as_str()))
+        .map(|s| (strsim::jaro_winkler(folded, &fold_id(&s.id)), s.id.as_ref()))
         .filter(|(score, _)| *score > 0.7)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

@@ -138,18 +138,18 @@ pub fn body_names(data: &Dataset) -> Vec<&str> {
         .flat_map(|s| {
             s.organizers
                 .iter()
-                .map(String::as_str)
+                .map(AsRef::as_ref)
                 .chain(s.speakers.iter().filter_map(|p| p.affiliation.as_deref()))
         })
         .chain(
             data.bodies
                 .iter()
-                .flat_map(|b| std::iter::once(b.name_en.as_str()).chain(b.name_ar.as_deref())),
+                .flat_map(|b| std::iter::once(b.name_en.as_ref()).chain(b.name_ar.as_deref())),
         )
         .chain(
             data.organisations
                 .iter()
-                .flat_map(|o| [o.name_en.as_str(), o.name_ar.as_str()]),
+                .flat_map(|o| [o.name_en.as_ref(), o.name_ar.as_ref()]),
         )
         .collect();
     names.sort_unstable();

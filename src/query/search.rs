@@ -47,14 +47,14 @@ fn other_text(data: &Dataset, s: &Session) -> String {
     let mut parts: Vec<&str> = Vec::new();
     parts.extend(s.summary_en.as_deref());
     parts.extend(s.summary_ar.as_deref());
-    parts.extend(s.organizers.iter().map(String::as_str));
-    for p in &s.speakers {
+    parts.extend(s.organizers.iter().map(AsRef::as_ref));
+    for p in s.speakers.iter() {
         parts.push(&p.name);
         parts.extend(p.affiliation.as_deref());
     }
-    for e in &s.egypt {
+    for e in s.egypt.iter() {
         parts.extend(e.person.as_deref());
-        for b in data.bodies.iter().filter(|b| e.body.as_deref() == Some(b.id.as_str())) {
+        for b in data.bodies.iter().filter(|b| e.body.as_deref() == Some(b.id.as_ref())) {
             parts.push(&b.name_en);
             parts.extend(b.name_ar.as_deref());
         }
@@ -62,8 +62,8 @@ fn other_text(data: &Dataset, s: &Session) -> String {
     let organisers_ar = data
         .organisations
         .iter()
-        .filter(|o| s.organizers.iter().any(|org| org.contains(&o.name_en)))
-        .map(|o| o.name_ar.as_str());
+        .filter(|o| s.organizers.iter().any(|org| org.contains(o.name_en.as_ref())))
+        .map(|o| o.name_ar.as_ref());
     parts.extend(organisers_ar);
     parts.join("\n")
 }

@@ -77,8 +77,7 @@ pub fn resolved_levels(line: &str, dir: Direction) -> Vec<Option<u8>> {
 /// block, so this is how joined Arabic script reaches the screen. Letters
 /// without a presentation form are left as they are.
 pub fn shape(text: &str) -> String {
-    if !text.chars().any(|c| ('\u{0600}'..='\u{08FF}').contains(&c)) {
-        // Nothing to join: most cells are dates, times, codes and Latin names.
+    if !has_arabic(text) {
         return text.to_owned();
     }
     shaping::shape(text)
@@ -98,7 +97,17 @@ pub fn isolate_ltr(s: &str) -> String {
 
 /// Cells `text` (logical order) takes on screen once shaped: a lam-alef pair is one cell.
 pub fn text_width(text: &str) -> usize {
-    crate::term::width::display_width(&shape(text))
+    if has_arabic(text) {
+        crate::term::width::display_width(&shape(text))
+    } else {
+        crate::term::width::display_width(text)
+    }
+}
+
+/// Whether any letter could join: most cells are dates, times, codes and Latin names, which
+/// shaping would leave as they are.
+fn has_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{08FF}').contains(&c))
 }
 
 /// Pads a visual line on the left to `width` cells, for RTL paragraphs.
