@@ -101,7 +101,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     let visual = match g.bidi {
         BidiArg::Visual => true,
         BidiArg::Logical => false,
-        BidiArg::Auto => terminal,
+        BidiArg::Auto => terminal && !term::reorders_despite_explicit_mode(),
     };
     let layout = Layout {
         rtl: ctx.is_rtl(),

@@ -54,7 +54,7 @@ pub struct Global {
     /// Right-to-left display: visual reorders each line for terminals without bidi support and
     /// switches bidi terminals to explicit mode (ECMA-48 BDSM) so they do not reorder again;
     /// logical writes text in reading order for pipes, files and bidi-aware programs; auto picks
-    /// visual on a terminal and logical otherwise.
+    /// visual on a terminal and logical otherwise (and in mlterm, which reorders by itself).
     #[arg(
         long,
         global = true,

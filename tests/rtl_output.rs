@@ -174,3 +174,40 @@ fn narrow_tables_wrap_each_cell_so_it_reads_in_order_line_after_line() {
     }
     assert!(wrapped > 0, "at 60 columns some titles must wrap");
 }
+
+/// Runs igf on a pseudo-terminal (util-linux `script`), as a person at a terminal would.
+fn on_a_terminal(args: &str, env: &[(&str, &str)]) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("igf");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+        .env("COLUMNS", "80")
+        .env_remove("IGF_BIDI");
+    cmd.env_remove("MLTERM");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("script (util-linux) runs");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn a_terminal_gets_visual_text_inside_explicit_bidi_mode() {
+    let out = on_a_terminal("show OF21", &[]);
+    assert!(
+        out.starts_with("\x1b[8l"),
+        "BDSM explicit mode first: {:?}",
+        &out[..20.min(out.len())]
+    );
+    assert!(out.trim_end().ends_with("\x1b[8h"), "implicit mode restored at the end");
+    assert!(
+        out.chars().any(|c| ('\u{FE70}'..='\u{FEFF}').contains(&c)),
+        "shaped, visual text"
+    );
+}
+
+#[test]
+fn mlterm_reorders_by_itself_so_it_gets_logical_text() {
+    let out = on_a_terminal("show OF21", &[("MLTERM", "3.9.0")]);
+    assert!(!out.contains("\x1b[8l"));
+    assert!(out.contains("تعزيز قدرات"), "logical Arabic");
+}

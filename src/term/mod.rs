@@ -16,6 +16,13 @@ pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
+/// Whether the terminal is known to reorder bidi text itself while ignoring the explicit-mode
+/// request, so visual output would be reversed a second time. mlterm (which sets `MLTERM`) is one:
+/// seen under Xvfb, it showed our visual lines mirrored; our logical text it shows correctly.
+pub fn reorders_despite_explicit_mode() -> bool {
+    std::env::var_os("MLTERM").is_some()
+}
+
 /// Width in cells to lay text out in: `COLUMNS` when set (so scripts and tests can fix it), else
 /// the terminal's width, else 80.
 pub fn width() -> usize {
