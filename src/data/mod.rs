@@ -113,30 +113,59 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// The 1-based line where each item of the top-level `sessions:` list starts, in order, so errors
-/// found after parsing can still point into the file. Works for block-style lists, which is what
-/// the bundled file and its documented schema use; flow-style files get errors without lines.
-fn session_lines(text: &str) -> Vec<usize> {
-    let mut lines = Vec::new();
-    let mut inside = false;
+/// Where the top-level `sessions:` list lies in a file: the byte range from its key to the next
+/// top-level key, and where each of its items starts (byte offset and 1-based line). Found by
+/// scanning lines, so it works for block-style lists, which the bundled file and the documented
+/// schema use; for anything else it finds no items and callers fall back to whole-file parsing.
+struct SessionsBlock {
+    key: usize,
+    end: usize,
+    items: Vec<(usize, usize)>,
+}
+
+fn sessions_block(text: &str) -> Option<SessionsBlock> {
+    let mut block: Option<SessionsBlock> = None;
     let mut item_indent = None;
-    for (number, line) in text.lines().enumerate() {
+    let mut offset = 0;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let at = offset;
+        offset += line.len();
         let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
+        if trimmed.trim_end().is_empty() || trimmed.starts_with('#') {
             continue;
         }
         let indent = line.len() - trimmed.len();
         if indent == 0 && !trimmed.starts_with('-') {
-            inside = trimmed.starts_with("sessions:");
-            item_indent = None;
+            match block.as_mut() {
+                Some(b) if b.end == usize::MAX => b.end = at,
+                Some(_) => {}
+                None if trimmed.starts_with("sessions:") => {
+                    block = Some(SessionsBlock {
+                        key: at,
+                        end: usize::MAX,
+                        items: Vec::new(),
+                    });
+                }
+                None => {}
+            }
             continue;
         }
-        if inside && (trimmed.starts_with("- ") || trimmed == "-") {
-            let expected = *item_indent.get_or_insert(indent);
-            if indent == expected {
-                lines.push(number + 1);
+        if let Some(b) = block.as_mut().filter(|b| b.end == usize::MAX) {
+            let is_item = trimmed.starts_with("- ") || trimmed.trim_end() == "-";
+            if is_item && indent == *item_indent.get_or_insert(indent) {
+                b.items.push((at, number + 1));
             }
         }
     }
-    lines
+    let mut block = block?;
+    if block.end == usize::MAX {
+        block.end = text.len();
+    }
+    Some(block)
+}
+
+/// The 1-based line where each session of the file starts, so problems found after parsing can
+/// still point into the file.
+fn session_lines(text: &str) -> Vec<usize> {
+    sessions_block(text).map_or_else(Vec::new, |b| b.items.iter().map(|&(_, line)| line).collect())
 }

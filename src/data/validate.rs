@@ -6,10 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 /// Every problem in the dataset, in file order; empty when it is sound.
 pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
-    let lines = super::session_lines(text);
+    // Finding lines means scanning the file again; only worth it once there is a problem.
+    let lines = std::cell::OnceCell::new();
     let mut problems = Vec::new();
     let mut report = |index: Option<usize>, message: String| {
-        let line = index.and_then(|i| lines.get(i).copied());
+        let line = index.and_then(|i| lines.get_or_init(|| super::session_lines(text)).get(i).copied());
         problems.push(DataError::at(origin, line.map(|l| (l, 1)), message));
     };
 
@@ -36,6 +37,7 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
         }
         if let Some(&previous) = first_seen.get(s.id.as_ref()) {
             let where_first = lines
+                .get_or_init(|| super::session_lines(text))
                 .get(previous)
                 .map_or(String::new(), |l| format!(" (first at line {l})"));
             report(

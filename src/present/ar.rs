@@ -43,6 +43,7 @@ pub const LABELS: Labels = Labels {
     mag_member: "عضو في اللجنة الاستشارية للأمين العام للأمم المتحدة المعنية بالتخطيط والجوانب التوجيهية للمنتدى",
     other_date: "تاريخ آخر",
     held_on: "عُقدت في التاريخ الوارد في الجدول",
+    matched: "موضع التطابق",
     matches_in_title: "في العنوان",
     matches_elsewhere: "في موضع آخر",
     forum: "المنتدى",

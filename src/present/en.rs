@@ -42,6 +42,7 @@ pub const LABELS: Labels = Labels {
     mag_member: "member of the Multistakeholder Advisory Group (MAG) that planned IGF 2020",
     other_date: "Also dated",
     held_on: "held on the schedule's date",
+    matched: "Matched",
     matches_in_title: "in the title",
     matches_elsewhere: "elsewhere",
     forum: "Forum",

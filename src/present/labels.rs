@@ -44,6 +44,7 @@ pub struct Labels {
     pub mag_member: &'static str,
     pub other_date: &'static str,
     pub held_on: &'static str,
+    pub matched: &'static str,
     pub matches_in_title: &'static str,
     pub matches_elsewhere: &'static str,
     pub forum: &'static str,

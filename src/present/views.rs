@@ -516,7 +516,7 @@ pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
     let l = ctx.labels;
     let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
     let mut table = sessions_table(ctx, &sessions);
-    table.headers.push(String::new());
+    table.headers.push(l.matched.to_owned());
     for (row, (_, rank)) in table.rows.iter_mut().zip(hits) {
         row.push(match rank {
             Rank::Title => l.matches_in_title.to_owned(),
