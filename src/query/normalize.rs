@@ -17,6 +17,12 @@ fn ascii_digit(c: char) -> char {
 /// The form in which search terms and data are compared: lower case, ASCII digits, Arabic letters
 /// without diacritics or tatweel, hamza carriers folded to bare alef, alef maqsura to ya, and
 /// ta marbuta to ha, because Arabic writers vary on exactly these.
+///
+/// ```
+/// use igf::query::normalize::fold_for_search;
+/// assert_eq!(fold_for_search("أخلاقيات"), fold_for_search("اخلاقيات"));
+/// assert_eq!(fold_for_search("OECD ٣٩"), "oecd 39");
+/// ```
 pub fn fold_for_search(text: &str) -> String {
     text.chars()
         .filter(|&c| !is_arabic_mark(c) && c != '\u{0640}')
