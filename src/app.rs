@@ -110,6 +110,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
         colour: colour_wanted(g.color, terminal),
     };
 
+    let mut nothing_found = false;
     let output = match &cli.command {
         Command::List(args) => {
             if let Some(body) = &args.body {
@@ -130,12 +131,11 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
                         if sessions.len() > 1 {
                             bare_number = Some(query::normalize::fold_digits(input.trim()));
                         }
-                        found.extend(
-                            sessions
-                                .into_iter()
-                                .filter(|s| !found.iter().any(|f| f.id == s.id))
-                                .collect::<Vec<_>>(),
-                        );
+                        for s in sessions {
+                            if !found.iter().any(|f| f.id == s.id) {
+                                found.push(s);
+                            }
+                        }
                     }
                     Err(e) => unknown.push(unknown_id_message(&e)),
                 }
@@ -182,12 +182,13 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             let candidates = query::select(&data, &narrowing);
             let hits = query::search::search(&data, &candidates, &args.text.join(" "));
             if hits.is_empty() {
-                if g.format == Format::Table || g.format == Format::Plain {
-                    eprintln!("igf: {}", ctx.labels.no_session_matches);
-                }
-                if g.format != Format::Json && g.format != Format::Csv {
+                // Like grep: say so and end with status 1. Formats for programs still print their
+                // empty form ([] in JSON, the header in CSV) so a pipeline gets valid input.
+                eprintln!("igf: {}", ctx.labels.no_session_matches);
+                if matches!(g.format, Format::Table | Format::Plain) {
                     return Err(Failure::NoMatch);
                 }
+                nothing_found = true;
             }
             let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
             let matched = |s: &Session| {
@@ -234,6 +235,9 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     // The process ends right after this; freeing thousands of strings one by one would only
     // delay the exit.
     std::mem::forget(data);
+    if nothing_found {
+        return Err(Failure::NoMatch);
+    }
     Ok(())
 }
 
