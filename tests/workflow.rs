@@ -51,6 +51,11 @@ fn search_without_matches_says_so_and_exits_1() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains("لا توجد جلسة مطابقة"));
+    igf()
+        .args(["search", "zzzzqqq", "--format", "json"])
+        .assert()
+        .code(1)
+        .stdout("[]\n");
 }
 
 #[test]
