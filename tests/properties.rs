@@ -52,6 +52,14 @@ proptest! {
         prop_assert_eq!(display_width(&rtl::visual_line(&text, direction(rtl))), display_width(&rtl::shape(&text)));
     }
 
+    /// Measuring logical text gives the width of its shaped form, without shaping it.
+    #[test]
+    fn text_width_is_the_width_of_the_shaped_text(text in mixed_text()) {
+        let with_lam_alef = format!("{text} لا لأ ل\u{064E}ا");
+        prop_assert_eq!(rtl::text_width(&text), display_width(&rtl::shape(&text)));
+        prop_assert_eq!(rtl::text_width(&with_lam_alef), display_width(&rtl::shape(&with_lam_alef)));
+    }
+
     /// Every wrapped line fits the width (when no single word is wider), and the words come back
     /// in order.
     #[test]

@@ -21,12 +21,12 @@ fn break_word(word: &str, width: usize) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut cur = String::new();
     for cl in clusters {
-        let candidate = format!("{cur}{cl}");
-        if !cur.is_empty() && text_width(&candidate) > width {
-            pieces.push(std::mem::take(&mut cur));
-            cur = cl;
-        } else {
-            cur = candidate;
+        // Measured as a whole, not summed: a lam and the alef after it share one cell.
+        let kept = cur.len();
+        cur.push_str(&cl);
+        if kept > 0 && text_width(&cur) > width {
+            cur.truncate(kept);
+            pieces.push(std::mem::replace(&mut cur, cl));
         }
     }
     pieces.push(cur);
