@@ -65,8 +65,8 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                 format!(
                     "session {}: ends at {} but starts at {}; the end must be after the start",
                     s.id,
-                    end.format("%H:%M"),
-                    start.format("%H:%M")
+                    super::hhmm(end),
+                    super::hhmm(start)
                 ),
             ),
             (None, Some(_)) => report(at, format!("session {}: has an end time but no start time", s.id)),

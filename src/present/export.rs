@@ -86,7 +86,7 @@ pub fn csv(ctx: &Context, sessions: &[(&Session, Option<&'static str>)]) -> Stri
     ];
     out.write_record(header).expect("writing to memory cannot fail");
     for &(s, matched) in sessions {
-        let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        let time = |t: Option<chrono::NaiveTime>| t.map(crate::data::hhmm).unwrap_or_default();
         let speakers: Vec<&str> = s.speakers.iter().map(|p| p.name.as_ref()).collect();
         let text = |t: &Option<crate::data::Text>| t.as_deref().unwrap_or_default().to_owned();
         let row = [

@@ -1,6 +1,7 @@
 //! Dates, times and digits as each language writes them, in the zone the user asked for.
 
 use super::{Context, Digits};
+use crate::data::hhmm;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 
 /// Where times are shown. The programme is published in UTC; users think in their own zone.
@@ -77,7 +78,7 @@ pub fn long_date(ctx: &Context, date: NaiveDate) -> String {
 
 /// "2020-11-05" in the context's digits: sortable, for tables and plain output.
 pub fn iso_date(ctx: &Context, date: NaiveDate) -> String {
-    digits(ctx, &date.format("%Y-%m-%d").to_string())
+    digits(ctx, &date.to_string())
 }
 
 /// A session's slot in the context's zone: the local date, and "08:40–09:40" (or just the start).
@@ -92,9 +93,9 @@ pub fn slot(
     let text = match end {
         Some(end) => {
             let end = ctx.zone.from_utc(date.and_time(end));
-            format!("{}–{}", start.format("%H:%M"), end.format("%H:%M"))
+            format!("{}–{}", hhmm(start.time()), hhmm(end.time()))
         }
-        None => start.format("%H:%M").to_string(),
+        None => hhmm(start.time()),
     };
     Some((start.date(), digits(ctx, &text)))
 }
