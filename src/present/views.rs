@@ -106,7 +106,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         label: label.to_owned(),
         value,
     };
-    doc.push(Block::Heading(format!("{} — {}", ctx.code(s), ctx.title(s))));
+    doc.push(session_heading(ctx, s));
     doc.push(field(l.id, ctx.ltr_data(&s.id)));
     if ctx.is_rtl() {
         if let Some(t) = &s.title_en {
@@ -136,16 +136,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
             },
         );
     doc.push(field(l.time, time));
-    for claim in s.other_dates.iter() {
-        let text = format!(
-            "{} — {} ({}: {})",
-            long_date(ctx, claim.date),
-            ctx.ltr_data(&claim.by),
-            l.held_on,
-            s.date.map_or_else(String::new, |d| long_date(ctx, d))
-        );
-        doc.push(field(l.other_date, text));
-    }
+    other_dates(ctx, s, doc);
     doc.push(field(l.room, optional(ctx, s.room.as_deref())));
     doc.push(field(l.format, optional(ctx, s.format.as_deref())));
     doc.push(field(
@@ -188,6 +179,31 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         label: l.sources.to_owned(),
         urls: s.sources.iter().map(|u| ctx.ltr_data(u)).collect(),
     });
+}
+
+/// "OF #21 — title": how a session is introduced wherever its details follow.
+fn session_heading(ctx: &Context, s: &Session) -> Block {
+    Block::Heading(format!("{} — {}", ctx.code(s), ctx.title(s)))
+}
+
+/// Dates other sources give (an announcement that disagrees with the schedule), each beside the
+/// schedule's own date so the user sees both.
+fn other_dates(ctx: &Context, s: &Session, doc: &mut Document) {
+    let l = ctx.labels;
+    let held = s
+        .date
+        .map_or_else(|| l.date_not_published.to_owned(), |d| long_date(ctx, d));
+    for claim in s.other_dates.iter() {
+        doc.push(Block::Field {
+            label: l.other_date.to_owned(),
+            value: format!(
+                "{} — {} ({}: {held})",
+                long_date(ctx, claim.date),
+                ctx.ltr_data(&claim.by),
+                l.held_on
+            ),
+        });
+    }
 }
 
 /// "Phase 1", "between phases" (the weekend of 7-8 November) or "outside the programme".
@@ -310,21 +326,8 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     }));
     for s in sessions {
         doc.push(Block::Blank);
-        doc.push(Block::Heading(format!("{} — {}", ctx.code(s), ctx.title(s))));
-        for claim in s.other_dates.iter() {
-            let held = s
-                .date
-                .map_or_else(|| l.date_not_published.to_owned(), |d| long_date(ctx, d));
-            doc.push(Block::Field {
-                label: l.other_date.to_owned(),
-                value: format!(
-                    "{} — {} ({}: {held})",
-                    long_date(ctx, claim.date),
-                    ctx.ltr_data(&claim.by),
-                    l.held_on
-                ),
-            });
-        }
+        doc.push(session_heading(ctx, s));
+        other_dates(ctx, s, &mut doc);
         for part in s.egypt.iter() {
             doc.push(Block::Field {
                 label: l.who.to_owned(),
