@@ -91,13 +91,18 @@ pub fn phase_of(data: &Dataset, date: NaiveDate) -> Option<u8> {
 pub fn involves_body(data: &Dataset, s: &Session, needle: &str) -> bool {
     let needle = fold_for_search(needle);
     let hit = |text: &str| fold_for_search(text).contains(&needle);
-    let translated = |english: &str| {
-        data.organisations
-            .iter()
-            .filter(|o| hit(&o.name_ar))
-            .any(|o| fold_for_search(english).contains(&fold_for_search(&o.name_en)))
+    // English names of the organisations whose Arabic name was asked for: the same for every
+    // text, so found once rather than for each organiser and affiliation.
+    let named_in_arabic: Vec<String> = data
+        .organisations
+        .iter()
+        .filter(|o| hit(&o.name_ar))
+        .map(|o| fold_for_search(&o.name_en))
+        .collect();
+    let names_a_body = |text: &str| {
+        let folded = fold_for_search(text);
+        folded.contains(&needle) || named_in_arabic.iter().any(|english| folded.contains(english.as_str()))
     };
-    let names_a_body = |text: &str| hit(text) || translated(text);
     s.organizers.iter().any(|o| names_a_body(o))
         || s.speakers
             .iter()
