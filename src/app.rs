@@ -294,11 +294,12 @@ fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
 }
 
 fn load(path: Option<&std::path::Path>) -> Result<Dataset, Failure> {
-    let loaded = match path {
-        Some(p) => data::from_file(p),
-        None => data::bundled(),
-    };
-    loaded.map_err(|problems| Failure::BadInput(problems.iter().map(ToString::to_string).collect()))
+    match path {
+        Some(p) => {
+            data::from_file(p).map_err(|problems| Failure::BadInput(problems.iter().map(ToString::to_string).collect()))
+        }
+        None => Ok(data::bundled()),
+    }
 }
 
 fn filter(args: &ListArgs) -> Filter {
