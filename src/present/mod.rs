@@ -29,11 +29,15 @@ pub enum Digits {
 }
 
 /// Everything that decides how a value is written.
+#[derive(Clone)]
 pub struct Context {
     pub lang: Lang,
     pub labels: &'static Labels,
     pub digits: Digits,
     pub zone: Zone,
+    /// Whether values of the other direction are set apart with bidi isolates: yes for people,
+    /// no for `--format plain`, whose fields carry the exact text.
+    pub isolates: bool,
 }
 
 impl Context {
@@ -47,6 +51,15 @@ impl Context {
             labels,
             digits: digits.unwrap_or(default_digits),
             zone,
+            isolates: true,
+        }
+    }
+
+    /// The same context for output read by scripts: no bidi controls added to any value.
+    pub fn exact(&self) -> Context {
+        Context {
+            isolates: false,
+            ..self.clone()
         }
     }
 
@@ -54,24 +67,28 @@ impl Context {
         self.lang == Lang::Ar
     }
 
-    /// A data value made safe for the terminal.
+    /// A data value made safe for the terminal and, where its direction is not the
+    /// language's, isolated so that it reads in its own direction on every line it spans, with
+    /// its punctuation and brackets: an English name or note inside Arabic text, an Arabic
+    /// title inside English. Values with no letters (numbers, dates) count as left-to-right.
     pub fn data(&self, text: &str) -> String {
-        sanitize::for_terminal(text)
-    }
-
-    /// Left-to-right material (codes, ISO dates, times, URLs, Latin names) inside Arabic text is
-    /// isolated so the bidi algorithm keeps it in one piece; English text needs no isolates.
-    pub fn ltr(&self, text: &str) -> String {
-        if self.is_rtl() && !text.is_empty() {
-            crate::rtl::isolate_ltr(text)
+        let clean = sanitize::for_terminal(text);
+        let rtl_value = crate::rtl::first_strong(&clean) == Some(crate::rtl::Direction::Rtl);
+        if self.isolates && !clean.is_empty() && rtl_value != self.is_rtl() {
+            crate::rtl::isolate(&clean)
         } else {
-            text.to_owned()
+            clean
         }
     }
 
-    /// A data value that is written in Latin script (names, organisations, English titles).
-    pub fn ltr_data(&self, text: &str) -> String {
-        self.ltr(&self.data(text))
+    /// Left-to-right material of our own (ISO dates, times, zone names, codes) inside Arabic
+    /// text is isolated so the bidi algorithm keeps it in one piece; English text needs none.
+    pub fn ltr(&self, text: &str) -> String {
+        if self.isolates && self.is_rtl() && !text.is_empty() {
+            crate::rtl::isolate(text)
+        } else {
+            text.to_owned()
+        }
     }
 
     pub fn count(&self, n: usize) -> String {
@@ -86,9 +103,6 @@ impl Context {
         };
         match (own, other) {
             (Some(t), _) => self.data(t),
-            (None, Some(t)) if self.lang == Lang::Ar => {
-                format!("{} {}", self.ltr_data(t), self.labels.in_other_language)
-            }
             (None, Some(t)) => format!("{} {}", self.data(t), self.labels.in_other_language),
             (None, None) => self.labels.untitled.to_owned(),
         }
@@ -102,14 +116,14 @@ impl Context {
         };
         match (own, other) {
             (Some(t), _) => Some(self.data(t)),
-            (None, Some(t)) => Some(format!("{} {}", self.ltr_data(t), self.labels.in_other_language)),
+            (None, Some(t)) => Some(format!("{} {}", self.data(t), self.labels.in_other_language)),
             (None, None) => None,
         }
     }
 
     /// The printed code ("OF #39") or, for kinds without codes, the id.
     pub fn code(&self, s: &Session) -> String {
-        self.ltr_data(s.code.as_deref().unwrap_or(&s.id))
+        self.data(s.code.as_deref().unwrap_or(&s.id))
     }
 }
 
@@ -146,16 +160,69 @@ pub enum Block {
     Blank,
 }
 
-#[derive(Debug)]
+/// A table: named columns, each with its cells, row by row.
+#[derive(Debug, Default)]
 pub struct Table {
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// The column that gives up width first when the table is too wide (usually the title).
-    pub flex: usize,
-    /// Columns left out, in this order, when the others cannot fit whole (narrow terminals).
-    pub optional: Vec<usize>,
-    /// Per-row colours for some columns: (column, one optional style per row).
-    pub styles: Vec<(usize, Vec<Option<anstyle::Style>>)>,
+    pub columns: Vec<Column>,
+}
+
+impl Table {
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.cells.len())
+    }
+
+    /// The cells of row `r`, column by column.
+    pub fn row(&self, r: usize) -> Vec<String> {
+        self.columns.iter().map(|c| c.cells[r].clone()).collect()
+    }
+}
+
+/// How a column's cells may be broken over lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Never broken: ids, dates, times, counts.
+    Whole,
+    /// Broken between words only.
+    Words,
+    /// Broken between words, and given the room the table has to spare: the title.
+    Main,
+}
+
+#[derive(Debug)]
+pub struct Column {
+    pub header: String,
+    pub cells: Vec<String>,
+    pub fit: Fit,
+    /// May be left out of a grid too narrow for it (kind, track); one block per row still shows it.
+    pub optional: bool,
+    /// A colour per row, or none.
+    pub styles: Vec<Option<anstyle::Style>>,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>, fit: Fit, cells: Vec<String>) -> Self {
+        Column {
+            header: header.into(),
+            cells,
+            fit,
+            optional: false,
+            styles: Vec::new(),
+        }
+    }
+
+    pub fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+
+    pub fn styled(mut self, styles: Vec<Option<anstyle::Style>>) -> Self {
+        self.styles = styles;
+        self
+    }
+
+    pub fn style(&self, row: usize) -> Option<anstyle::Style> {
+        self.styles.get(row).copied().flatten()
+    }
 }
 
 impl Document {
