@@ -5,12 +5,12 @@
 //! then L1-L3 per line, shaping and mirroring.
 
 mod common;
+use common::documents::{context, documents};
 use common::fribidi::FriBidi;
 use common::igf;
-use igf::data::{self, Dataset, Session};
+use igf::data;
 use igf::present::layout::{lines, lines_and_paragraphs, Layout};
-use igf::present::{views, Context, Document, Lang, Zone};
-use igf::query::{self, ids};
+use igf::present::Lang;
 use igf::rtl::{Direction, Paragraph};
 
 fn fribidi() -> Option<FriBidi> {
@@ -23,41 +23,6 @@ fn fribidi() -> Option<FriBidi> {
         eprintln!("skipped: GNU FriBidi (libfribidi.so.0) is not installed");
     }
     found
-}
-
-/// Each command's document, built by its view over the bundled programme.
-fn documents(ctx: &Context, data: &Dataset) -> Vec<(&'static str, Vec<&'static str>, Document)> {
-    let all = query::select(data, &query::Filter::default());
-    let show_ids = ["PE30", "OF21", "OF39", "39"];
-    let mut shown: Vec<&Session> = Vec::new();
-    for id in show_ids {
-        for s in ids::find(data, id).expect("known id") {
-            if !shown.iter().any(|f| f.id == s.id) {
-                shown.push(s);
-            }
-        }
-    }
-    let mut egypt: Vec<&Session> = data.sessions.iter().filter(|s| !s.egypt.is_empty()).collect();
-    query::sort(&mut egypt);
-    let hits = query::search::search(data, &all, "الذكاء");
-    vec![
-        ("list", vec!["list"], views::list(ctx, data, &all, false)),
-        (
-            "show",
-            vec!["show", "PE30", "OF21", "OF39", "39"],
-            views::show(ctx, data, &shown, None),
-        ),
-        ("egypt", vec!["egypt"], views::egypt(ctx, data, &egypt)),
-        ("search", vec!["search", "الذكاء"], views::search(ctx, &hits)),
-        ("tracks", vec!["tracks"], views::tracks(ctx, data)),
-        ("kinds", vec!["kinds"], views::kinds(ctx, data)),
-        ("days", vec!["days"], views::days(ctx, data)),
-        ("about", vec!["about"], views::about(ctx, data)),
-    ]
-}
-
-fn context(lang: Lang) -> Context {
-    Context::new(lang, None, Zone::Utc)
 }
 
 #[test]

@@ -68,12 +68,16 @@ pub fn digits(ctx: &Context, text: &str) -> String {
     }
 }
 
-/// "Thu 5 Nov 2020" / "الخميس ٥ نوفمبر ٢٠٢٠".
+/// "Thu 5 Nov 2020" / "الخميس ٥ نوفمبر ٢٠٢٠", never broken over lines.
 pub fn long_date(ctx: &Context, date: NaiveDate) -> String {
     let l = ctx.labels;
     let weekday = l.weekdays[date.weekday().num_days_from_monday() as usize];
     let month = l.months[date.month0() as usize];
-    digits(ctx, &format!("{weekday} {} {month} {}", date.day(), date.year()))
+    let nb = crate::rtl::NO_BREAK;
+    digits(
+        ctx,
+        &format!("{weekday}{nb}{}{nb}{month}{nb}{}", date.day(), date.year()),
+    )
 }
 
 /// "2020-11-05" in the context's digits: sortable, for tables and plain output.

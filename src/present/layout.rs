@@ -73,6 +73,8 @@ pub struct LaidOut {
     pub direction: Direction,
     /// Byte ranges of `text`, one per line.
     pub lines: Vec<std::ops::Range<usize>>,
+    /// The widths the first line and the others were given, in cells; 0 is no limit.
+    pub widths: (usize, usize),
 }
 
 /// Writes the lines of a document, and remembers each paragraph when asked to.
@@ -94,6 +96,7 @@ impl Pen<'_> {
                 text: text.to_owned(),
                 direction: para.direction(),
                 lines: ranges.clone(),
+                widths: (first, rest),
             });
         }
         ranges
@@ -110,8 +113,11 @@ impl Pen<'_> {
     }
 
     /// A paragraph wrapped to the page: its first line `first_indent` cells in, the rest
-    /// `rest_indent`.
+    /// `rest_indent` (both for a page of 80 columns or more: narrower pages indent less, down
+    /// to nothing at 20, so that the longest date still fits on a continuation line).
     fn flow(&mut self, text: &str, first_indent: usize, rest_indent: usize) {
+        let scaled = |indent: usize| (indent * self.layout.width.saturating_sub(20) / 60).min(indent);
+        let (first_indent, rest_indent) = (scaled(first_indent), scaled(rest_indent));
         let lines = self.paragraph(
             text,
             self.layout.width.saturating_sub(first_indent).max(1),
@@ -157,13 +163,13 @@ fn write(doc: &Document, layout: &Layout, laid_out: Option<Vec<LaidOut>>) -> (Ve
             Block::Heading(text) | Block::Paragraph(text) => pen.flow(text, 0, 0),
             Block::Field { label, value } => pen.flow(&field(label, value), 0, FIELD_INDENT),
             Block::Items { label, items } => {
-                pen.whole(&format!("{label}:"), 0);
+                pen.flow(&format!("{label}:"), 0, FIELD_INDENT);
                 for item in items {
                     pen.flow(&format!("• {item}"), ITEM_INDENT, FIELD_INDENT);
                 }
             }
             Block::Links { label, urls } => {
-                pen.whole(&format!("{label}:"), 0);
+                pen.flow(&format!("{label}:"), 0, FIELD_INDENT);
                 for url in urls {
                     pen.whole(&format!("• {url}"), ITEM_INDENT);
                 }

@@ -4,6 +4,7 @@ use super::format::{digits, iso_date, long_date, slot};
 use super::{colour, Block, Column, Context, Document, Fit, Table};
 use crate::data::{Dataset, Kind, Session, Track};
 use crate::query::{self, search::Rank};
+use crate::rtl::NO_BREAK;
 use std::collections::BTreeMap;
 
 /// `igf list`: one row per session, and a footer that counts them.
@@ -133,9 +134,9 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
             |(d, local, t)| {
                 let zone = ctx.ltr(&ctx.zone.name());
                 if local == d {
-                    format!("{} {zone}", ctx.ltr(&t))
+                    format!("{}{NO_BREAK}{zone}", ctx.ltr(&t))
                 } else {
-                    format!("{} {zone} ({})", ctx.ltr(&t), long_date(ctx, local))
+                    format!("{}{NO_BREAK}{zone} ({})", ctx.ltr(&t), long_date(ctx, local))
                 }
             },
         );

@@ -25,6 +25,11 @@ pub enum Direction {
     Rtl,
 }
 
+/// Joins the parts of a value that must stay on one line (a date, a time and its zone): lines
+/// break only at ordinary spaces, and at this one only when the value is wider than the line.
+/// It is printed as a plain space.
+pub const NO_BREAK: char = '\u{00A0}';
+
 /// How text reaches the screen, which decides how wide it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {

@@ -13,7 +13,7 @@ use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
 use super::reorder::{apply_l3, mirror, order_from_levels, removed_by_x9};
 use super::shaping::glyphs;
 use super::wrapping::break_lines;
-use super::{is_steering_control, Direction, Form};
+use super::{is_steering_control, Direction, Form, NO_BREAK};
 
 pub struct Paragraph<'t> {
     text: &'t str,
@@ -76,7 +76,7 @@ impl<'t> Paragraph<'t> {
             let rtl = levels[i].is_some_and(|l| l.is_rtl());
             out.push(if rtl { mirror(c).unwrap_or(glyph) } else { glyph });
         }
-        out
+        printed_spaces(out)
     }
 
     /// The line `range` in logical order, standing alone: isolates still open from earlier
@@ -91,7 +91,17 @@ impl<'t> Paragraph<'t> {
         out.push_str(&self.text[range]);
         // The isolates open at the line's end, whether opened on it or before it.
         out.extend(std::iter::repeat_n('\u{2069}', open_after.len()));
-        out
+        printed_spaces(out)
+    }
+}
+
+/// [`NO_BREAK`] only keeps a value on one line; it is printed as the ordinary space it stands
+/// for, so that what a user searches or copies from the output is plain text.
+fn printed_spaces(line: String) -> String {
+    if line.contains(NO_BREAK) {
+        line.replace(NO_BREAK, " ")
+    } else {
+        line
     }
 }
 

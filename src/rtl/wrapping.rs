@@ -3,9 +3,10 @@
 //! Breaking happens before reordering (UAX #9 rule L1 onwards works per line): a paragraph
 //! reordered first and cut afterwards would put the end of the sentence on the first screen
 //! line. Only the ordinary space is a break opportunity, so text that must stay whole (a date
-//! written with no-break spaces, an id, a URL) stays on one line.
+//! written with no-break spaces, an id, a URL) stays on one line; only when it is wider than
+//! the line itself is it cut, at a no-break space if it has one that fits.
 
-use super::{printed_width, Form};
+use super::{printed_width, Form, NO_BREAK};
 use std::ops::Range;
 
 /// Splits the word at `word` (a byte range of `text`) into lines that fit, never cutting
@@ -14,14 +15,27 @@ use std::ops::Range;
 fn break_word(text: &str, word: Range<usize>, widths: Widths, form: Form, out: &mut Vec<Range<usize>>) -> Range<usize> {
     let mut start = word.start;
     let mut end = word.start;
+    // The last no-break space of the piece being filled: the place to cut, when there is one.
+    let mut last_space: Option<usize> = None;
     for (b, c) in text[word.clone()].char_indices() {
         let at = word.start + b;
         let zero = unicode_width::UnicodeWidthChar::width(c) == Some(0);
         // Measured as a whole, not summed: in visual form a lam and the alef after it share
         // one cell.
         if !zero && at > start && printed_width(&text[start..at + c.len_utf8()], form) > widths.of(out) {
-            out.push(start..end);
-            start = at;
+            match last_space.take() {
+                Some(space) => {
+                    out.push(start..space);
+                    start = space + NO_BREAK.len_utf8();
+                }
+                None => {
+                    out.push(start..end);
+                    start = at;
+                }
+            }
+        }
+        if c == NO_BREAK && at > start {
+            last_space = Some(at);
         }
         end = at + c.len_utf8();
     }

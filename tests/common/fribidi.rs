@@ -148,6 +148,9 @@ impl FriBidi {
                             c != CHAR_FILL && !is_control(chars[from], types[from])
                         })
                         .filter_map(|(&c, _)| char::from_u32(c))
+                        // igf prints the no-break spaces that keep a date on one line as plain
+                        // spaces.
+                        .map(|c| if c == '\u{00A0}' { ' ' } else { c })
                         .collect()
                 })
                 .collect()
