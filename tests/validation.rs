@@ -186,9 +186,21 @@ fn a_session_needs_a_source_and_a_title() {
 fn egypt_entries_must_name_a_known_body() {
     let p = one_problem(&programme(&[session(
         "WS1",
-        &[("egypt", "[{body: MCITX, role: participant, evidence: a news item}]")],
+        &[(
+            "egypt",
+            "[{body: MCITX, role: participant, role_ar: مشارك, evidence: a news item, evidence_ar: خبر}]",
+        )],
     )]));
     assert!(p.message.contains("unknown body \"MCITX\""), "{p}");
+}
+
+#[test]
+fn an_alias_may_not_repeat_an_id() {
+    let p = one_problem(&programme(&[
+        session("DC1", &[]),
+        session("DC2", &[("aliases", "[dc-schools, DC1]")]),
+    ]));
+    assert!(p.message.contains("duplicate session id \"DC1\""), "{p}");
 }
 
 #[test]

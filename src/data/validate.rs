@@ -22,6 +22,7 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
         );
     }
     let body_ids: HashSet<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
+    // Ids and aliases share one namespace: whatever a user types must name one session.
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
 
     for (index, s) in data.sessions.iter().enumerate() {
@@ -35,17 +36,19 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                 ),
             );
         }
-        if let Some(&previous) = first_seen.get(s.id.as_ref()) {
-            let where_first = lines
-                .get_or_init(|| super::session_lines(text))
-                .get(previous)
-                .map_or(String::new(), |l| format!(" (first at line {l})"));
-            report(
-                at,
-                format!("duplicate session id {:?}{where_first}; ids must be unique", s.id),
-            );
-        } else {
-            first_seen.insert(&s.id, index);
+        for name in std::iter::once(&s.id).chain(s.aliases.iter()) {
+            if let Some(&previous) = first_seen.get(name.as_ref()) {
+                let where_first = lines
+                    .get_or_init(|| super::session_lines(text))
+                    .get(previous)
+                    .map_or(String::new(), |l| format!(" (first at line {l})"));
+                report(
+                    at,
+                    format!("duplicate session id {name:?}{where_first}; ids and aliases must be unique"),
+                );
+            } else {
+                first_seen.insert(name, index);
+            }
         }
         if let Some(date) = s
             .date
