@@ -195,6 +195,31 @@ fn egypt_entries_must_name_a_known_body() {
 }
 
 #[test]
+fn a_note_in_one_language_only_is_refused() {
+    for (notes, notes_ar) in [("A note.", "null"), ("null", "ملاحظة.")] {
+        let p = one_problem(&programme(&[session(
+            "WS1",
+            &[("notes", notes), ("notes_ar", notes_ar)],
+        )]));
+        assert!(p.message.contains("notes in one language only"), "{p}");
+    }
+    let both = programme(&[session("WS1", &[("notes", "A note."), ("notes_ar", "ملاحظة.")])]);
+    assert!(from_text(&both, "ok.yaml").is_ok());
+}
+
+#[test]
+fn egypt_evidence_in_one_language_only_is_refused() {
+    let p = one_problem(&programme(&[session(
+        "WS1",
+        &[("egypt", "[{person: Someone, role: speaker, evidence: a news item}]")],
+    )]));
+    assert!(
+        p.message.contains("egypt evidence and role in one language only"),
+        "{p}"
+    );
+}
+
+#[test]
 fn an_alias_may_not_repeat_an_id() {
     let p = one_problem(&programme(&[
         session("DC1", &[]),

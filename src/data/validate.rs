@@ -84,6 +84,12 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                 ),
             );
         }
+        if s.notes.is_some() != s.notes_ar.is_some() {
+            report(
+                at,
+                format!("session {}: {}", s.id, one_language_only("notes", "notes_ar")),
+            );
+        }
         if s.title_en.is_none() && s.title_ar.is_none() {
             report(at, format!("session {}: needs title_en or title_ar", s.id));
         }
@@ -101,6 +107,16 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                     );
                 }
             }
+            if part.evidence_ar.is_none() || part.role_ar.is_none() {
+                report(
+                    at,
+                    format!(
+                        "session {}: {}",
+                        s.id,
+                        one_language_only("egypt evidence and role", "evidence_ar and role_ar")
+                    ),
+                );
+            }
             if part.body.is_none() && part.person.is_none() {
                 report(at, format!("session {}: an egypt entry needs a body or a person", s.id));
             }
@@ -114,4 +130,9 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
         }
     }
     problems
+}
+
+/// Readers choose their language, so every text meant for them exists in both.
+fn one_language_only(what: &str, arabic_fields: &str) -> String {
+    format!("{what} in one language only; write {arabic_fields} beside the English, or neither")
 }
