@@ -82,10 +82,13 @@ fn dataset_literal(d: &Dataset) -> String {
             date(p.end)
         )),
         list(&f.reported, |r| format!(
-            "ReportedCount {{ what_en: {}, what_ar: {}, source: {} }}",
+            "ReportedCount {{ what_en: {}, what_ar: {}, source: {}, sessions: {:?}, kind: {} }}",
             text(&r.what_en),
             text(&r.what_ar),
-            text(&r.source)
+            text(&r.source),
+            r.sessions,
+            r.kind
+                .map_or_else(|| "None".to_owned(), |k| format!("Some(Kind::{k:?})"))
         )),
     );
     format!(

@@ -163,3 +163,29 @@ fn no_session_lists_a_speaker_twice() {
         }
     }
 }
+
+#[test]
+fn about_sets_the_published_counts_beside_the_programme_total() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml")).expect("readable");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    let published: Vec<u64> = doc["forum"]["reported"]
+        .as_sequence()
+        .into_iter()
+        .flatten()
+        .filter(|r| r["kind"].is_null())
+        .filter_map(|r| r["sessions"].as_u64())
+        .collect();
+    assert!(!published.is_empty(), "the forum's published counts are recorded");
+    let out = common::stdout_of(&["about", "--lang", "en", "--format", "plain"]);
+    let total = bundled_sessions().len().to_string();
+    let total_row = out
+        .lines()
+        .find(|l| l.split('\t').nth(1) == Some(total.as_str()))
+        .unwrap_or_else(|| panic!("no row with the total {total}: {out}"));
+    for count in published {
+        assert!(
+            total_row.contains(&count.to_string()),
+            "{count} missing from {total_row:?}"
+        );
+    }
+}

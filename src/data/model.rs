@@ -60,6 +60,12 @@ pub struct ReportedCount {
     pub what_en: Text,
     pub what_ar: Text,
     pub source: Text,
+    /// The number of sessions the count gives, so `about` can set it beside the programme's own.
+    #[serde(default)]
+    pub sessions: Option<u32>,
+    /// The kind of session counted; none for a count of all sessions.
+    #[serde(default)]
+    pub kind: Option<Kind>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
