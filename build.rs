@@ -82,10 +82,13 @@ fn dataset_literal(d: &Dataset) -> String {
             date(p.end)
         )),
         list(&f.reported, |r| format!(
-            "ReportedCount {{ what_en: {}, what_ar: {}, source: {} }}",
+            "ReportedCount {{ what_en: {}, what_ar: {}, source: {}, sessions: {:?}, kind: {} }}",
             text(&r.what_en),
             text(&r.what_ar),
-            text(&r.source)
+            text(&r.source),
+            r.sessions,
+            r.kind
+                .map_or_else(|| "None".to_owned(), |k| format!("Some(Kind::{k:?})"))
         )),
     );
     format!(
@@ -102,11 +105,13 @@ fn dataset_literal(d: &Dataset) -> String {
 
 fn session(s: &Session) -> String {
     format!(
-        "Session {{ id: {}, kind: Kind::{:?}, code: {}, number: {:?}, title_en: {}, title_ar: {}, date: {}, \
+        "Session {{ id: {}, aliases: {}, kind: Kind::{:?}, code: {}, number: {:?}, title_en: {}, title_ar: {}, date: {}, \
          start_utc: {}, end_utc: {}, room: {}, format: {}, track: {}, organizers: {}, speakers: {}, egypt: {}, \
          other_dates: {}, summary_en: {}, summary_ar: {}, sources: {}, confidence: Confidence::{:?}, notes: {}, \
+         notes_ar: {}, \
          out_of_programme: {} }}",
         text(&s.id),
+        texts(&s.aliases),
         s.kind,
         opt_text(&s.code),
         s.number,
@@ -128,12 +133,13 @@ fn session(s: &Session) -> String {
             opt_text(&p.country)
         )),
         list(&s.egypt, |e| format!(
-            "EgyptPart {{ body: {}, person: {}, role: {}, role_ar: {}, evidence: {}, sources: {} }}",
+            "EgyptPart {{ body: {}, person: {}, role: {}, role_ar: {}, evidence: {}, evidence_ar: {}, sources: {} }}",
             opt_text(&e.body),
             opt_text(&e.person),
             text(&e.role),
             opt_text(&e.role_ar),
             text(&e.evidence),
+            opt_text(&e.evidence_ar),
             texts(&e.sources)
         )),
         list(&s.other_dates, |c| format!(
@@ -147,6 +153,7 @@ fn session(s: &Session) -> String {
         texts(&s.sources),
         s.confidence,
         opt_text(&s.notes),
+        opt_text(&s.notes_ar),
         s.out_of_programme,
     )
 }

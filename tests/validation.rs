@@ -186,9 +186,46 @@ fn a_session_needs_a_source_and_a_title() {
 fn egypt_entries_must_name_a_known_body() {
     let p = one_problem(&programme(&[session(
         "WS1",
-        &[("egypt", "[{body: MCITX, role: participant, evidence: a news item}]")],
+        &[(
+            "egypt",
+            "[{body: MCITX, role: participant, role_ar: مشارك, evidence: a news item, evidence_ar: خبر}]",
+        )],
     )]));
     assert!(p.message.contains("unknown body \"MCITX\""), "{p}");
+}
+
+#[test]
+fn a_note_in_one_language_only_is_refused() {
+    for (notes, notes_ar) in [("A note.", "null"), ("null", "ملاحظة.")] {
+        let p = one_problem(&programme(&[session(
+            "WS1",
+            &[("notes", notes), ("notes_ar", notes_ar)],
+        )]));
+        assert!(p.message.contains("notes in one language only"), "{p}");
+    }
+    let both = programme(&[session("WS1", &[("notes", "A note."), ("notes_ar", "ملاحظة.")])]);
+    assert!(from_text(&both, "ok.yaml").is_ok());
+}
+
+#[test]
+fn egypt_evidence_in_one_language_only_is_refused() {
+    let p = one_problem(&programme(&[session(
+        "WS1",
+        &[("egypt", "[{person: Someone, role: speaker, evidence: a news item}]")],
+    )]));
+    assert!(
+        p.message.contains("egypt evidence and role in one language only"),
+        "{p}"
+    );
+}
+
+#[test]
+fn an_alias_may_not_repeat_an_id() {
+    let p = one_problem(&programme(&[
+        session("DC1", &[]),
+        session("DC2", &[("aliases", "[dc-schools, DC1]")]),
+    ]));
+    assert!(p.message.contains("duplicate session id \"DC1\""), "{p}");
 }
 
 #[test]

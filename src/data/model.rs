@@ -60,6 +60,12 @@ pub struct ReportedCount {
     pub what_en: Text,
     pub what_ar: Text,
     pub source: Text,
+    /// The number of sessions the count gives, so `about` can set it beside the programme's own.
+    #[serde(default)]
+    pub sessions: Option<u32>,
+    /// The kind of session counted; none for a count of all sessions.
+    #[serde(default)]
+    pub kind: Option<Kind>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -167,6 +173,9 @@ pub enum Confidence {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub id: Text,
+    /// Other ids users may type for this session (the longer slugs earlier versions used).
+    #[serde(default)]
+    pub aliases: List<Text>,
     pub kind: Kind,
     pub code: Option<Text>,
     pub number: Option<u32>,
@@ -195,6 +204,9 @@ pub struct Session {
     pub sources: List<Text>,
     pub confidence: Confidence,
     pub notes: Option<Text>,
+    /// The same note in Arabic; validation refuses a note in one language only.
+    #[serde(default)]
+    pub notes_ar: Option<Text>,
     /// Set for events held outside 2-17 November (e.g. a follow-up), so date validation lets them pass.
     #[serde(default)]
     pub out_of_programme: bool,
@@ -231,6 +243,9 @@ pub struct EgyptPart {
     pub role: Text,
     pub role_ar: Option<Text>,
     pub evidence: Text,
+    /// The evidence in Arabic; required beside `evidence`.
+    #[serde(default)]
+    pub evidence_ar: Option<Text>,
     #[serde(default)]
     pub sources: List<Text>,
 }

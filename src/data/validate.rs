@@ -22,6 +22,7 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
         );
     }
     let body_ids: HashSet<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
+    // Ids and aliases share one namespace: whatever a user types must name one session.
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
 
     for (index, s) in data.sessions.iter().enumerate() {
@@ -35,17 +36,19 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                 ),
             );
         }
-        if let Some(&previous) = first_seen.get(s.id.as_ref()) {
-            let where_first = lines
-                .get_or_init(|| super::session_lines(text))
-                .get(previous)
-                .map_or(String::new(), |l| format!(" (first at line {l})"));
-            report(
-                at,
-                format!("duplicate session id {:?}{where_first}; ids must be unique", s.id),
-            );
-        } else {
-            first_seen.insert(&s.id, index);
+        for name in std::iter::once(&s.id).chain(s.aliases.iter()) {
+            if let Some(&previous) = first_seen.get(name.as_ref()) {
+                let where_first = lines
+                    .get_or_init(|| super::session_lines(text))
+                    .get(previous)
+                    .map_or(String::new(), |l| format!(" (first at line {l})"));
+                report(
+                    at,
+                    format!("duplicate session id {name:?}{where_first}; ids and aliases must be unique"),
+                );
+            } else {
+                first_seen.insert(name, index);
+            }
         }
         if let Some(date) = s
             .date
@@ -81,6 +84,12 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                 ),
             );
         }
+        if s.notes.is_some() != s.notes_ar.is_some() {
+            report(
+                at,
+                format!("session {}: {}", s.id, one_language_only("notes", "notes_ar")),
+            );
+        }
         if s.title_en.is_none() && s.title_ar.is_none() {
             report(at, format!("session {}: needs title_en or title_ar", s.id));
         }
@@ -98,6 +107,16 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
                     );
                 }
             }
+            if part.evidence_ar.is_none() || part.role_ar.is_none() {
+                report(
+                    at,
+                    format!(
+                        "session {}: {}",
+                        s.id,
+                        one_language_only("egypt evidence and role", "evidence_ar and role_ar")
+                    ),
+                );
+            }
             if part.body.is_none() && part.person.is_none() {
                 report(at, format!("session {}: an egypt entry needs a body or a person", s.id));
             }
@@ -111,4 +130,9 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
         }
     }
     problems
+}
+
+/// Readers choose their language, so every text meant for them exists in both.
+fn one_language_only(what: &str, arabic_fields: &str) -> String {
+    format!("{what} in one language only; write {arabic_fields} beside the English, or neither")
 }

@@ -485,17 +485,47 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
     doc.push(Block::Heading(l.coverage.to_owned()));
     let n =
         |pred: &dyn Fn(&Session) -> bool| digits(ctx, &data.sessions.iter().filter(|s| pred(s)).count().to_string());
+    // The published counts for a kind (None: all sessions), set beside the programme's own.
+    let reported = |kind: Option<Kind>| {
+        let mut counts: Vec<u32> = f
+            .reported
+            .iter()
+            .filter(|r| r.kind == kind)
+            .filter_map(|r| r.sessions)
+            .collect();
+        // Two sources giving the same figure are one figure here; the lines above cite both.
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        counts.dedup();
+        let shown: Vec<String> = counts.iter().map(|c| digits(ctx, &c.to_string())).collect();
+        shown.join(" / ")
+    };
     let mut rows: Vec<Vec<String>> = Kind::ALL
         .iter()
-        .filter(|&&k| data.sessions.iter().any(|s| s.kind == k))
-        .map(|&k| vec![(l.kind_plural)(k).to_owned(), n(&|s| s.kind == k)])
+        .filter(|&&k| data.sessions.iter().any(|s| s.kind == k) || !reported(Some(k)).is_empty())
+        .map(|&k| vec![(l.kind_plural)(k).to_owned(), n(&|s| s.kind == k), reported(Some(k))])
         .collect();
-    rows.push(vec![l.total.to_owned(), digits(ctx, &data.sessions.len().to_string())]);
-    rows.push(vec![l.without_date.to_owned(), n(&|s| s.date.is_none())]);
-    rows.push(vec![l.without_time.to_owned(), n(&|s| s.start_utc.is_none())]);
-    rows.push(vec![l.without_track.to_owned(), n(&|s| s.track.is_none())]);
-    rows.push(vec![l.without_speakers.to_owned(), n(&|s| s.speakers.is_empty())]);
-    doc.blocks.extend(overview(vec![l.kind, l.count], rows).blocks);
+    rows.push(vec![
+        l.total.to_owned(),
+        digits(ctx, &data.sessions.len().to_string()),
+        reported(None),
+    ]);
+    rows.push(vec![l.without_date.to_owned(), n(&|s| s.date.is_none()), String::new()]);
+    rows.push(vec![
+        l.without_time.to_owned(),
+        n(&|s| s.start_utc.is_none()),
+        String::new(),
+    ]);
+    rows.push(vec![
+        l.without_track.to_owned(),
+        n(&|s| s.track.is_none()),
+        String::new(),
+    ]);
+    rows.push(vec![
+        l.without_speakers.to_owned(),
+        n(&|s| s.speakers.is_empty()),
+        String::new(),
+    ]);
+    doc.blocks.extend(overview(vec![l.kind, l.count, l.reported_by_forum], rows).blocks);
     doc
 }
 

@@ -1,4 +1,5 @@
-//! Finding sessions by what users type: `OF39`, `"OF #39"`, `of-39`, `٣٩`, `39` or a slug id.
+//! Finding sessions by what users type: `OF39`, `"OF #39"`, `of-39`, `٣٩`, `39`, a short id such as
+//! `DC4`, or one of a session's aliases (the longer slugs of earlier versions).
 
 use super::normalize::fold_id;
 use crate::data::{Dataset, Kind, Session};
@@ -25,7 +26,15 @@ pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, Unkn
             .iter()
             .filter(|s| s.kind == kind && s.code_numbers().contains(&number))
             .collect(),
-        None => data.sessions.iter().filter(|s| fold_id(&s.id) == folded).collect(),
+        None => data
+            .sessions
+            .iter()
+            .filter(|s| {
+                std::iter::once(&s.id)
+                    .chain(s.aliases.iter())
+                    .any(|name| fold_id(name) == folded)
+            })
+            .collect(),
     };
     if found.is_empty() {
         Err(UnknownId {
