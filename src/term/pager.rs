@@ -1,0 +1,161 @@
+//! Output taller than the screen goes through a pager, as git and bat do, so its start does not
+//! scroll away.
+//!
+//! The pager is `IGF_PAGER`, else `PAGER`, else `less -R`; an empty value or `cat` means no
+//! pager, and so does `--no-pager`. Like git, `LESS=FRX` is set for the pager when the user has
+//! not set `LESS`: quit at once when the text fits after all (F), pass colours through (R), and
+//! leave the text on the screen afterwards (X).
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Used when neither `IGF_PAGER` nor `PAGER` is set.
+pub const DEFAULT_PAGER: &str = "less -R";
+/// `LESS` given to the pager when the user has none.
+pub const DEFAULT_LESS: &str = "FRX";
+
+/// A pager command, as the user's shell would run it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    pub command: String,
+}
+
+/// What became of the output handed to the pager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The pager ran (and may have been quit before the end, which is the user's choice).
+    Yes,
+    /// The pager could not be started (missing program, not executable): nothing was shown.
+    NotStarted,
+}
+
+/// The pager to use, from variables given by `var`, unless paging is turned off.
+pub fn configured(no_pager: bool, var: impl Fn(&str) -> Option<String>) -> Option<Pager> {
+    if no_pager {
+        return None;
+    }
+    let command = var("IGF_PAGER")
+        .or_else(|| var("PAGER"))
+        .unwrap_or_else(|| DEFAULT_PAGER.to_owned());
+    let command = command.trim();
+    (!command.is_empty() && command != "cat").then(|| Pager {
+        command: command.to_owned(),
+    })
+}
+
+/// Whether `lines` lines need paging on a screen `height` lines tall: the shell's prompt takes
+/// the last line, so output fits when it leaves that line free.
+pub fn needed(lines: usize, height: Option<usize>) -> bool {
+    height.is_some_and(|h| lines >= h)
+}
+
+/// Status with which a POSIX shell reports a command it could not find (127) or run (126).
+const SHELL_COULD_NOT_RUN: [i32; 2] = [126, 127];
+
+impl Pager {
+    /// Runs the pager on `text` and waits for it to end.
+    pub fn show(&self, text: &str) -> Shown {
+        let mut command = self.process();
+        if std::env::var_os("LESS").is_none() {
+            command.env("LESS", DEFAULT_LESS);
+        }
+        let Ok(mut child) = command.stdin(Stdio::piped()).spawn() else {
+            return Shown::NotStarted;
+        };
+        // Ctrl-C while paging is meant for the pager (less stops a search with it); igf ending
+        // there would leave the pager reading the terminal after the shell has taken it back.
+        let _interrupt = IgnoreInterrupt::new();
+        if let Some(mut input) = child.stdin.take() {
+            // A pager quit before the end closes its input: the rest is not wanted.
+            let _ = input.write_all(text.as_bytes());
+        }
+        match child.wait() {
+            Ok(status) if status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => Shown::NotStarted,
+            _ => Shown::Yes,
+        }
+    }
+
+    /// The command as the user's shell runs it, so `PAGER='less -+F'` or a path with options
+    /// works as it does for git.
+    #[cfg(unix)]
+    fn process(&self) -> Command {
+        let mut command = Command::new("sh");
+        command.arg("-c").arg(&self.command);
+        command
+    }
+
+    #[cfg(not(unix))]
+    fn process(&self) -> Command {
+        let mut words = self.command.split_whitespace();
+        let mut command = Command::new(words.next().unwrap_or_default());
+        command.args(words);
+        command
+    }
+}
+
+/// Ignores SIGINT for as long as it lives, then restores what was there before.
+struct IgnoreInterrupt {
+    #[cfg(unix)]
+    previous: libc::sighandler_t,
+}
+
+impl IgnoreInterrupt {
+    fn new() -> Self {
+        IgnoreInterrupt {
+            // SAFETY: setting a signal disposition to SIG_IGN runs no code in the handler and
+            // touches no memory; the previous disposition is kept to be put back.
+            #[cfg(unix)]
+            previous: unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) },
+        }
+    }
+}
+
+impl Drop for IgnoreInterrupt {
+    fn drop(&mut self) {
+        // SAFETY: puts back the disposition `signal` returned above.
+        #[cfg(unix)]
+        unsafe {
+            libc::signal(libc::SIGINT, self.previous);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pager(vars: &[(&str, &str)], no_pager: bool) -> Option<String> {
+        configured(no_pager, |name| {
+            vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+        })
+        .map(|p| p.command)
+    }
+
+    #[test]
+    fn igf_pager_then_pager_then_less() {
+        assert_eq!(
+            pager(&[("IGF_PAGER", "most"), ("PAGER", "more")], false).as_deref(),
+            Some("most")
+        );
+        assert_eq!(pager(&[("PAGER", "more -d")], false).as_deref(), Some("more -d"));
+        assert_eq!(pager(&[], false).as_deref(), Some(DEFAULT_PAGER));
+    }
+
+    #[test]
+    fn empty_cat_or_no_pager_turn_paging_off() {
+        assert_eq!(
+            pager(&[("IGF_PAGER", ""), ("PAGER", "more")], false),
+            None,
+            "an empty IGF_PAGER is a choice"
+        );
+        assert_eq!(pager(&[("PAGER", " cat ")], false), None);
+        assert_eq!(pager(&[("IGF_PAGER", "less")], true), None);
+    }
+
+    #[test]
+    fn output_is_paged_when_it_would_push_its_first_line_off_the_screen() {
+        assert!(!needed(23, Some(24)));
+        assert!(needed(24, Some(24)));
+        assert!(!needed(10_000, None), "unknown height: never page");
+    }
+}
