@@ -143,17 +143,18 @@ fn pager_falls_back_to_pager_then_to_less_dash_r() {
 fn a_missing_pager_loses_nothing() {
     let env = with(&XTERM, &[("LINES", "10")]);
     let direct = pty::igf(&format!("{TALL} --no-pager"), &env);
-    for missing in ["/nonexistent/pager", "no-such-pager-program -x"] {
+    // Run directly, and through the shell (the quotes need one).
+    for missing in ["/nonexistent/pager -x", "no-such-pager-program --prompt='a b'"] {
         let screen = pty::igf(TALL, &with(&env, &[("IGF_PAGER", missing)]));
         assert_eq!(screen.status, 0, "{missing}");
-        // The shell says on stderr (the same terminal) that it found no such program; apart
-        // from that line the screen is what it is without a pager.
+        // Standard error (the same terminal) says the pager could not be run, in one line;
+        // apart from that line the screen is what it is without a pager.
         let program = missing.split(' ').next().unwrap_or_default();
         let complaint = screen
             .bytes
             .split_inclusive('\n')
             .find(|line| line.contains(program))
-            .unwrap_or_else(|| panic!("{missing}: no complaint"))
+            .unwrap_or_else(|| panic!("{missing}: nothing said"))
             .trim_start_matches(EXPLICIT);
         assert_eq!(
             screen.bytes.replacen(complaint, "", 1),

@@ -25,7 +25,8 @@ pub struct Pager {
 pub enum Shown {
     /// The pager ran (and may have been quit before the end, which is the user's choice).
     Yes,
-    /// The pager could not be started (missing program, not executable): nothing was shown.
+    /// The pager could not be started (missing program, not executable): nothing was shown, and
+    /// the user was told on standard error.
     NotStarted,
 }
 
@@ -49,7 +50,8 @@ pub fn needed(lines: usize, height: Option<usize>) -> bool {
     height.is_some_and(|h| lines >= h)
 }
 
-/// Status with which a POSIX shell reports a command it could not find (127) or run (126).
+/// Status with which a POSIX shell reports (on standard error) a command it could not find (127)
+/// or run (126).
 const SHELL_COULD_NOT_RUN: [i32; 2] = [126, 127];
 
 impl Pager {
@@ -59,8 +61,12 @@ impl Pager {
         if std::env::var_os("LESS").is_none() {
             command.env("LESS", DEFAULT_LESS);
         }
-        let Ok(mut child) = command.stdin(Stdio::piped()).spawn() else {
-            return Shown::NotStarted;
+        let mut child = match command.stdin(Stdio::piped()).spawn() {
+            Ok(child) => child,
+            Err(e) => {
+                eprintln!("igf: cannot run the pager {:?}: {e}; printing directly", self.command);
+                return Shown::NotStarted;
+            }
         };
         // Ctrl-C while paging is meant for the pager (less stops a search with it); igf ending
         // there would leave the pager reading the terminal after the shell has taken it back.
@@ -75,23 +81,26 @@ impl Pager {
         }
     }
 
-    /// The command as the user's shell runs it, so `PAGER='less -+F'` or a path with options
-    /// works as it does for git.
-    #[cfg(unix)]
+    /// The command as the user's shell would run it. As git does, a plain `program args` is run
+    /// directly (so Ctrl-C reaches the pager with no shell in between, and a missing program is
+    /// known at once); anything with quotes, variables or other shell syntax goes through `sh -c`.
     fn process(&self) -> Command {
-        let mut command = Command::new("sh");
-        command.arg("-c").arg(&self.command);
-        command
-    }
-
-    #[cfg(not(unix))]
-    fn process(&self) -> Command {
+        if cfg!(unix) && self.command.contains(SHELL_SYNTAX) {
+            let mut command = Command::new("sh");
+            command.arg("-c").arg(&self.command);
+            return command;
+        }
         let mut words = self.command.split_whitespace();
         let mut command = Command::new(words.next().unwrap_or_default());
         command.args(words);
         command
     }
 }
+
+/// Characters that make a pager command need a shell.
+const SHELL_SYNTAX: &[char] = &[
+    '|', '&', ';', '<', '>', '(', ')', '$', '`', '\\', '"', '\'', '*', '?', '[', '#', '~', '=', '%', '{', '}',
+];
 
 /// Ignores SIGINT for as long as it lives, then restores what was there before.
 struct IgnoreInterrupt {
