@@ -227,7 +227,8 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             (body, terminal.explicit_mode())
         }
     };
-    let pager = (terminal.takes_escapes() && term::pager::needed(body.lines().count(), term::height()))
+    let rows = term::pager::screen_rows(&body, term::width());
+    let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
         .then(|| term::pager::configured(g.no_pager, |name| std::env::var(name).ok()))
         .flatten();
     term::print(&body, explicit_mode, pager.as_ref())?;

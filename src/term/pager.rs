@@ -6,6 +6,7 @@
 //! not set `LESS`: quit at once when the text fits after all (F), pass colours through (R), and
 //! leave the text on the screen afterwards (X).
 
+use super::width::display_width;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -44,10 +45,43 @@ pub fn configured(no_pager: bool, var: impl Fn(&str) -> Option<String>) -> Optio
     })
 }
 
-/// Whether `lines` lines need paging on a screen `height` lines tall: the shell's prompt takes
-/// the last line, so output fits when it leaves that line free.
-pub fn needed(lines: usize, height: Option<usize>) -> bool {
-    height.is_some_and(|h| lines >= h)
+/// Whether output taking `rows` screen rows needs paging on a screen `height` rows tall: the
+/// shell's prompt takes the last row, so output fits when it leaves that row free.
+pub fn needed(rows: usize, height: Option<usize>) -> bool {
+    height.is_some_and(|h| rows >= h)
+}
+
+/// Screen rows `text` takes on a terminal `columns` cells wide: a line wider than the screen (a
+/// long URL) wraps onto more rows. Colour (SGR) sequences take no cell.
+pub fn screen_rows(text: &str, columns: usize) -> usize {
+    let columns = columns.max(1);
+    text.lines()
+        .map(|line| display_width(&without_escapes(line)).div_ceil(columns).max(1))
+        .sum()
+}
+
+/// `line` without its `ESC [ … final` sequences.
+fn without_escapes(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\x1b') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // Parameters and intermediates run up to the final byte, @ to ~.
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out.into()
 }
 
 /// Status with which a POSIX shell reports (on standard error) a command it could not find (127)
@@ -159,6 +193,14 @@ mod tests {
         );
         assert_eq!(pager(&[("PAGER", " cat ")], false), None);
         assert_eq!(pager(&[("IGF_PAGER", "less")], true), None);
+    }
+
+    #[test]
+    fn rows_count_wrapped_lines_and_not_colour() {
+        assert_eq!(screen_rows("ab\n\ncd\n", 80), 3, "an empty line takes a row");
+        assert_eq!(screen_rows(&"x".repeat(81), 80), 2);
+        let coloured = format!("\x1b[36m{}\x1b[0m", "y".repeat(80));
+        assert_eq!(screen_rows(&coloured, 80), 1);
     }
 
     #[test]
