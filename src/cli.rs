@@ -54,8 +54,8 @@ pub struct Global {
     /// Right-to-left display: visual reorders each line for terminals without bidi support and
     /// switches bidi terminals to explicit mode (ECMA-48 BDSM) so they do not reorder again;
     /// logical writes text in reading order for pipes, files and bidi-aware programs; auto picks
-    /// what the terminal needs (logical in Konsole, mlterm and Terminal.app, which reorder by
-    /// themselves; docs/terminals.md) and logical in pipes and files.
+    /// what the terminal needs (logical in Konsole, mlterm, kitty and Terminal.app, which reorder
+    /// by themselves; docs/terminals.md) and logical in pipes and files.
     #[arg(
         long,
         global = true,

@@ -1,10 +1,11 @@
 //! Which terminal is showing the output, and so what it does with right-to-left text.
 //!
 //! Terminals fall into three kinds (docs/terminals.md has the full table and what was seen):
-//! those that show cells in the order they receive them (xterm, kitty, Alacritty, foot, WezTerm,
+//! those that show cells in the order they receive them (xterm, Alacritty, foot, WezTerm,
 //! Windows Terminal, ...), those that reorder by themselves unless asked not to with ECMA-48 BDSM
 //! (VTE terminals such as GNOME Terminal, and mintty), and those that always reorder by
-//! themselves and ignore BDSM (Konsole, mlterm, Terminal.app, Emacs). The first two get text in
+//! themselves and ignore BDSM (Konsole, mlterm, Terminal.app, Emacs, and kitty, which reverses
+//! each run of Arabic as it shapes it). The first two get text in
 //! display order wrapped in `CSI 8 l` … `CSI 8 h`; the third gets text in logical order. A
 //! multiplexer (tmux, screen) draws what it receives in order but keeps BDSM to itself, so the
 //! terminal around it decides, and one that needs BDSM to stop reordering gets logical text.
@@ -82,6 +83,12 @@ pub static FAMILIES: &[Family] = &[
         reordering: Reordering::Always,
     },
     Family {
+        name: "kitty",
+        signs: &[Sign::Set("KITTY_WINDOW_ID"), Sign::TermStarts("xterm-kitty")],
+        // It shapes each run of Arabic right to left with HarfBuzz, which reverses the run.
+        reordering: Reordering::Always,
+    },
+    Family {
         name: "VTE (GNOME Terminal, Tilix, sakura, ...)",
         signs: &[Sign::Set("VTE_VERSION")],
         reordering: Reordering::UnlessExplicit,
@@ -104,11 +111,6 @@ pub static FAMILIES: &[Family] = &[
     Family {
         name: "Windows Terminal",
         signs: &[Sign::Set("WT_SESSION")],
-        reordering: Reordering::Never,
-    },
-    Family {
-        name: "kitty",
-        signs: &[Sign::Set("KITTY_WINDOW_ID"), Sign::TermStarts("xterm-kitty")],
         reordering: Reordering::Never,
     },
     Family {
