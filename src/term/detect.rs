@@ -158,12 +158,12 @@ pub struct Detected {
 impl Detected {
     /// Reads the environment of this process.
     pub fn from_env() -> Self {
-        Self::from_lookup(|name| std::env::var(name).ok())
+        Self::from_vars(|name| std::env::var(name).ok())
     }
 
     /// Recognises the terminal from variables given by `var` (so tests need not touch the
     /// process environment).
-    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> Self {
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Self {
         let matches = |family: &Family| {
             family.signs.is_empty()
                 || family.signs.iter().any(|sign| match *sign {
@@ -206,7 +206,7 @@ impl Detected {
         !self.dumb
     }
 
-    /// A short description for `docs/terminals.md`-style messages and tests.
+    /// The family's name, followed by the outer terminal's inside a multiplexer.
     pub fn describe(&self) -> String {
         match self.outer {
             Some(outer) => format!("{} inside {}", self.family.name, outer.name),
@@ -221,7 +221,7 @@ mod tests {
 
     fn detect(vars: &[(&str, &str)]) -> Detected {
         let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Detected::from_lookup(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        Detected::from_vars(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
     }
 
     #[test]
