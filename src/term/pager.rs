@@ -91,7 +91,8 @@ const SHELL_COULD_NOT_RUN: [i32; 2] = [126, 127];
 impl Pager {
     /// Runs the pager on `text` and waits for it to end.
     pub fn show(&self, text: &str) -> Shown {
-        let mut command = self.process();
+        let via_shell = self.needs_shell();
+        let mut command = self.process(via_shell);
         if std::env::var_os("LESS").is_none() {
             command.env("LESS", DEFAULT_LESS);
         }
@@ -110,16 +111,23 @@ impl Pager {
             let _ = input.write_all(text.as_bytes());
         }
         match child.wait() {
-            Ok(status) if status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => Shown::NotStarted,
+            Ok(status) if via_shell && status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => {
+                Shown::NotStarted
+            }
             _ => Shown::Yes,
         }
+    }
+
+    /// Whether the command uses shell syntax (quotes, variables, redirections, ...).
+    fn needs_shell(&self) -> bool {
+        cfg!(unix) && self.command.contains(SHELL_SYNTAX)
     }
 
     /// The command as the user's shell would run it. As git does, a plain `program args` is run
     /// directly (so Ctrl-C reaches the pager with no shell in between, and a missing program is
     /// known at once); anything with quotes, variables or other shell syntax goes through `sh -c`.
-    fn process(&self) -> Command {
-        if cfg!(unix) && self.command.contains(SHELL_SYNTAX) {
+    fn process(&self, via_shell: bool) -> Command {
+        if via_shell {
             let mut command = Command::new("sh");
             command.arg("-c").arg(&self.command);
             return command;
