@@ -7,7 +7,7 @@ use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
 use crate::present::layout::{self, Layout};
 use crate::present::{export, views, Context, Document};
 use crate::query::{self, ids, search::Rank, Filter};
-use crate::term::{self, Output};
+use crate::term;
 use clap::{CommandFactory, Parser};
 use std::ffi::OsString;
 use std::io;
@@ -97,17 +97,16 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     }
     let data = load(g.data.as_deref())?;
     let ctx = Context::new(g.lang.into(), g.digits.map(Into::into), g.tz);
-    let terminal = term::stdout_is_terminal();
-    let visual = match g.bidi {
-        BidiArg::Visual => true,
-        BidiArg::Logical => false,
-        BidiArg::Auto => terminal && !term::reorders_despite_explicit_mode(),
-    };
+    let terminal = term::Terminal::resolve(match g.bidi {
+        BidiArg::Auto => None,
+        BidiArg::Visual => Some(term::Order::Visual),
+        BidiArg::Logical => Some(term::Order::Logical),
+    });
     let layout = Layout {
         rtl: ctx.is_rtl(),
-        visual,
+        visual: terminal.visual(),
         width: term::width(),
-        colour: colour_wanted(g.color, terminal),
+        colour: colour_wanted(g.color, terminal.takes_escapes()),
     };
 
     let mut nothing_found = false;
@@ -215,23 +214,24 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
         Command::Completions { .. } | Command::Man => unreachable!("handled before loading data"),
     };
 
-    let mut out = Output::stdout();
-    match output {
-        Rendered::Text(text) => out.raw(&text)?,
+    // Documents for people are laid out for the terminal (in BDSM explicit mode when visual);
+    // text for programs is printed as it is. Either is paged when taller than the screen.
+    let (body, explicit_mode) = match output {
+        Rendered::Text(text) => (text, false),
         Rendered::Document(doc) => {
-            let explicit_mode = visual && terminal;
-            if explicit_mode {
-                out.raw(term::BIDI_EXPLICIT)?;
+            let mut body = String::new();
+            for line in layout::lines(&doc, &layout) {
+                body.push_str(&line);
+                body.push('\n');
             }
-            let result = layout::lines(&doc, &layout).iter().try_for_each(|line| out.line(line));
-            if explicit_mode {
-                // Restore the terminal's own bidi mode even when a line failed to print.
-                let _ = out.raw(term::BIDI_IMPLICIT);
-            }
-            result?;
+            (body, terminal.explicit_mode())
         }
-    }
-    out.finish()?;
+    };
+    let rows = term::pager::screen_rows(&body, term::width());
+    let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
+        .then(|| term::pager::configured(g.no_pager, |name| std::env::var(name).ok()))
+        .flatten();
+    term::print(&body, explicit_mode, pager.as_ref())?;
     // The process ends right after this; freeing thousands of strings one by one would only
     // delay the exit.
     std::mem::forget(data);

@@ -54,7 +54,8 @@ pub struct Global {
     /// Right-to-left display: visual reorders each line for terminals without bidi support and
     /// switches bidi terminals to explicit mode (ECMA-48 BDSM) so they do not reorder again;
     /// logical writes text in reading order for pipes, files and bidi-aware programs; auto picks
-    /// visual on a terminal and logical otherwise (and in mlterm, which reorders by itself).
+    /// what the terminal needs (logical in Konsole, mlterm, kitty and Terminal.app, which reorder
+    /// by themselves; docs/terminals.md) and logical in pipes and files.
     #[arg(
         long,
         global = true,
@@ -77,6 +78,12 @@ pub struct Global {
     /// always or never.
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorArg,
+
+    /// Print straight to the terminal even when the output is taller than the screen (by
+    /// default it goes through IGF_PAGER, else PAGER, else less -R; IGF_PAGER= or cat also
+    /// turns paging off).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     /// Read the programme from this YAML file (same schema as the bundled one) instead of the
     /// bundled IGF 2020 programme.

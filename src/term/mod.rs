@@ -1,7 +1,11 @@
 //! The terminal end: what kind of output this is, how wide, and making text safe to print.
 
+pub mod detect;
+pub mod pager;
 pub mod sanitize;
 pub mod width;
+
+pub use detect::{Detected, Order};
 
 use std::io::{self, IsTerminal, Write};
 
@@ -16,11 +20,75 @@ pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
-/// Whether the terminal is known to reorder bidi text itself while ignoring the explicit-mode
-/// request, so visual output would be reversed a second time. mlterm (which sets `MLTERM`) is one:
-/// seen under Xvfb, it showed our visual lines mirrored; our logical text it shows correctly.
-pub fn reorders_despite_explicit_mode() -> bool {
-    std::env::var_os("MLTERM").is_some()
+/// Where output goes and what it needs, resolved once per run from the environment and
+/// `--bidi`/`IGF_BIDI`.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    /// Standard output is a terminal (not a pipe or file the user redirected to).
+    pub interactive: bool,
+    /// The terminal family found in the environment.
+    pub detected: Detected,
+    /// The order text is written in.
+    pub order: Order,
+}
+
+impl Terminal {
+    /// `forced` is the user's `--bidi visual|logical`; `None` lets the terminal decide: its
+    /// family's order on a terminal, logical order in pipes and files.
+    pub fn resolve(forced: Option<Order>) -> Self {
+        let interactive = stdout_is_terminal();
+        let detected = Detected::from_env();
+        let automatic = if interactive { detected.order() } else { Order::Logical };
+        Terminal {
+            interactive,
+            detected,
+            order: forced.unwrap_or(automatic),
+        }
+    }
+
+    pub fn visual(&self) -> bool {
+        self.order == Order::Visual
+    }
+
+    /// Escape sequences (colour, BDSM) and a pager are for a terminal that understands them.
+    pub fn takes_escapes(&self) -> bool {
+        self.interactive && self.detected.understands_escapes()
+    }
+
+    /// Visual text on a terminal is wrapped in BDSM explicit mode, so a terminal that would
+    /// reorder it (VTE, mintty) shows it as sent; terminals without bidi ignore the request.
+    pub fn explicit_mode(&self) -> bool {
+        self.visual() && self.takes_escapes()
+    }
+}
+
+/// Height in lines of the terminal: `LINES` when set (so scripts and tests can fix it), else the
+/// terminal's height; `None` when neither is known.
+pub fn height() -> Option<usize> {
+    let from_env = std::env::var("LINES").ok().and_then(|c| c.trim().parse::<usize>().ok());
+    let measured = || terminal_size::terminal_size_of(io::stdout()).map(|(_, h)| usize::from(h.0));
+    from_env.filter(|&h| h > 0).or_else(measured).filter(|&h| h > 0)
+}
+
+/// Prints finished output: through `pager` when one is given, else straight to standard output;
+/// `explicit_mode` wraps it in BDSM. The BDSM requests are written to the terminal itself, never
+/// into the pager's input (less would show them as `ESC[8l` rather than pass them on), and the
+/// terminal's own mode is restored even when printing failed. A pager that cannot be started
+/// leaves the output to be printed directly, whole.
+pub fn print(body: &str, explicit_mode: bool, pager: Option<&pager::Pager>) -> io::Result<()> {
+    if explicit_mode {
+        let mut out = Output::stdout();
+        out.raw(BIDI_EXPLICIT)?;
+        out.finish()?;
+    }
+    let paged = pager.is_some_and(|p| p.show(body) == pager::Shown::Yes);
+    let mut out = Output::stdout();
+    let result = if paged { Ok(()) } else { out.raw(body) };
+    if explicit_mode {
+        let _ = out.raw(BIDI_IMPLICIT);
+    }
+    result?;
+    out.finish()
 }
 
 /// Width in cells to lay text out in: `COLUMNS` when set (so scripts and tests can fix it), else
