@@ -5,7 +5,7 @@ use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
 use crate::data::{self, Dataset, Session};
 use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
 use crate::present::layout::{self, Layout};
-use crate::present::{export, views, Context, Document};
+use crate::present::{export, help, views, Context, Document, Lang};
 use crate::query::{self, ids, search::Rank, Filter};
 use crate::term::{self, Output};
 use clap::{CommandFactory, Parser};
@@ -30,9 +30,10 @@ impl From<io::Error> for Failure {
 
 /// Runs `igf` with these arguments (the first is the program name) and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_failure(&e),
+        Err(e) => return clap_failure(&e, &args),
     };
     match execute(&cli) {
         Ok(()) => SUCCESS,
@@ -51,31 +52,25 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
 }
 
-/// Help and version go to stdout with status 0; usage errors become one line on stderr, status 2.
-fn clap_failure(e: &clap::Error) -> i32 {
-    use clap::error::ErrorKind;
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let code = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                BAD_INPUT
-            } else {
-                SUCCESS
-            };
-            let _ = e.print();
-            code
+/// Help and version go to stdout with status 0, in the interface language and through the same
+/// layout as other documents; usage errors become one line on stderr, status 2.
+fn clap_failure(e: &clap::Error, args: &[OsString]) -> i32 {
+    let lang = help::interface_lang(args);
+    match help::answer(e, args, lang) {
+        help::Answer::Help { doc, usage_error } => {
+            let printed = print_document(&doc, lang == Lang::Ar, help::early_bidi(args), false);
+            match printed {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => NO_MATCH_OR_IO,
+                _ if usage_error => BAD_INPUT,
+                _ => SUCCESS,
+            }
         }
-        _ => {
-            // clap's message spreads over several lines (error, valid values, usage); the first
-            // paragraph holds what was wrong and what would be valid.
-            let text = e.to_string();
-            let first: Vec<&str> = text
-                .lines()
-                .take_while(|l| !l.trim().is_empty())
-                .map(str::trim)
-                .collect();
-            let line = first.join(" ");
-            let line = line.strip_prefix("error: ").unwrap_or(&line);
-            eprintln!("igf: {line} (see 'igf --help')");
+        help::Answer::Version(text) => {
+            print!("{text}");
+            SUCCESS
+        }
+        help::Answer::Usage(line) => {
+            eprintln!("igf: {line}");
             BAD_INPUT
         }
     }
@@ -90,25 +85,13 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             return Ok(());
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            io::Write::write_all(&mut io::stdout().lock(), help::man_page(g.lang.into()).as_bytes())?;
             return Ok(());
         }
         _ => {}
     }
     let data = load(g.data.as_deref())?;
     let ctx = Context::new(g.lang.into(), g.digits.map(Into::into), g.tz);
-    let terminal = term::stdout_is_terminal();
-    let visual = match g.bidi {
-        BidiArg::Visual => true,
-        BidiArg::Logical => false,
-        BidiArg::Auto => terminal && !term::reorders_despite_explicit_mode(),
-    };
-    let layout = Layout {
-        rtl: ctx.is_rtl(),
-        visual,
-        width: term::width(),
-        colour: colour_wanted(g.color, terminal),
-    };
 
     let mut nothing_found = false;
     let output = match &cli.command {
@@ -215,23 +198,17 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
         Command::Completions { .. } | Command::Man => unreachable!("handled before loading data"),
     };
 
-    let mut out = Output::stdout();
     match output {
-        Rendered::Text(text) => out.raw(&text)?,
+        Rendered::Text(text) => {
+            let mut out = Output::stdout();
+            out.raw(&text)?;
+            out.finish()?;
+        }
         Rendered::Document(doc) => {
-            let explicit_mode = visual && terminal;
-            if explicit_mode {
-                out.raw(term::BIDI_EXPLICIT)?;
-            }
-            let result = layout::lines(&doc, &layout).iter().try_for_each(|line| out.line(line));
-            if explicit_mode {
-                // Restore the terminal's own bidi mode even when a line failed to print.
-                let _ = out.raw(term::BIDI_IMPLICIT);
-            }
-            result?;
+            let colour = colour_wanted(g.color, term::stdout_is_terminal());
+            print_document(&doc, ctx.is_rtl(), g.bidi, colour)?;
         }
     }
-    out.finish()?;
     // The process ends right after this; freeing thousands of strings one by one would only
     // delay the exit.
     std::mem::forget(data);
@@ -239,6 +216,35 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
         return Err(Failure::NoMatch);
     }
     Ok(())
+}
+
+/// Lays `doc` out for standard output and prints it: in display order on a terminal (asking a
+/// bidi terminal not to reorder again), in logical order elsewhere or when asked.
+fn print_document(doc: &Document, rtl: bool, bidi: BidiArg, colour: bool) -> io::Result<()> {
+    let terminal = term::stdout_is_terminal();
+    let visual = match bidi {
+        BidiArg::Visual => true,
+        BidiArg::Logical => false,
+        BidiArg::Auto => terminal && !term::reorders_despite_explicit_mode(),
+    };
+    let layout = Layout {
+        rtl,
+        visual,
+        width: term::width(),
+        colour,
+    };
+    let mut out = Output::stdout();
+    let explicit_mode = visual && terminal;
+    if explicit_mode {
+        out.raw(term::BIDI_EXPLICIT)?;
+    }
+    let result = layout::lines(doc, &layout).iter().try_for_each(|line| out.line(line));
+    if explicit_mode {
+        // Restore the terminal's own bidi mode even when a line failed to print.
+        let _ = out.raw(term::BIDI_IMPLICIT);
+    }
+    result?;
+    out.finish()
 }
 
 /// Output before layout: a document for people, or finished text for programs.
