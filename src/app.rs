@@ -143,11 +143,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             };
             match g.format {
                 Format::Json => {
-                    let bodies: Vec<_> = data
-                        .bodies
-                        .iter()
-                        .filter(|b| b.country.as_deref() == Some("Egypt"))
-                        .collect();
+                    let bodies = query::egypt_bodies(&data);
                     Rendered::Text(export::json_egypt(&ctx, &bodies, &sessions) + "\n")
                 }
                 _ => sessions_output(&ctx, &data, g.format, &sessions, |ctx| {

@@ -290,7 +290,7 @@ pub fn parse_kind(text: &str) -> Result<Kind, String> {
 }
 
 fn arabic_names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
-    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join("، ")
+    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

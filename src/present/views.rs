@@ -245,13 +245,11 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
 }
 
 fn body_name(ctx: &Context, data: &Dataset, id: &str) -> String {
-    match data.bodies.iter().find(|b| b.id == id) {
-        Some(b) => match (&b.name_ar, ctx.is_rtl()) {
-            (Some(ar), true) => ctx.data(ar),
-            _ => ctx.ltr_data(&b.name_en),
-        },
-        None => ctx.ltr_data(id),
-    }
+    data.bodies
+        .iter()
+        .find(|b| b.id == id)
+        .and_then(|b| ctx.value(Some(&b.name_en), b.name_ar.as_deref()))
+        .unwrap_or_else(|| ctx.ltr_data(id))
 }
 
 fn egypt_part(ctx: &Context, data: &Dataset, part: &crate::data::EgyptPart) -> String {
@@ -260,10 +258,7 @@ fn egypt_part(ctx: &Context, data: &Dataset, part: &crate::data::EgyptPart) -> S
         (None, Some(person)) => ctx.ltr_data(person),
         (None, None) => "—".to_owned(),
     };
-    let role = match (ctx.is_rtl(), &part.role_ar) {
-        (true, Some(ar)) => ctx.data(ar),
-        _ => ctx.ltr_data(&part.role),
-    };
+    let role = ctx.value(Some(&part.role), part.role_ar.as_deref()).unwrap_or_default();
     format!("{who} — {role}")
 }
 
@@ -274,7 +269,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     doc.push(Block::Heading(l.egypt_heading.to_owned()));
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.egypt_bodies.to_owned()));
-    for body in data.bodies.iter().filter(|b| b.kind_is_organisation()) {
+    for body in query::egypt_bodies(data) {
         let name = body_name(ctx, data, &body.id);
         let name = if ctx.is_rtl() {
             format!("{name} ({})", ctx.ltr_data(&body.name_en))
@@ -285,18 +280,9 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
         if body.mag_member_2020 {
             roles.push(l.mag_member.to_owned());
         }
-        let texts = if ctx.is_rtl() && !body.roles_ar.is_empty() {
-            &body.roles_ar
-        } else {
-            &body.roles
-        };
-        roles.extend(texts.iter().map(|r| {
-            if ctx.is_rtl() && texts == &body.roles {
-                ctx.ltr_data(r)
-            } else {
-                ctx.data(r)
-            }
-        }));
+        if let Some((texts, lang)) = ctx.pick(&body.roles, &body.roles_ar, |r| !r.is_empty()) {
+            roles.extend(texts.iter().map(|r| ctx.written(r, lang)));
+        }
         doc.push(Block::Items {
             label: name,
             items: roles,
@@ -317,7 +303,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
             .map(|s| {
                 let (date, time) = date_and_time(ctx, s);
                 let parts: Vec<String> = s.egypt.iter().map(|p| egypt_part(ctx, data, p)).collect();
-                vec![ctx.code(s), date, time, ctx.title(s), parts.join("؛ ")]
+                vec![ctx.code(s), date, time, ctx.title(s), parts.join(l.list_separator)]
             })
             .collect(),
         flex: 3,
