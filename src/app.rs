@@ -281,7 +281,7 @@ fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
             let mut plain = Document::default();
             for block in doc.blocks {
                 match block {
-                    Block::Table(t) => t.rows.into_iter().for_each(|r| plain.push(Block::Record(r))),
+                    Block::Table(t) => (0..t.rows()).for_each(|r| plain.push(Block::Record(t.row(r)))),
                     Block::Field { label, value } => plain.push(Block::Record(vec![label, value])),
                     _ => {}
                 }

@@ -160,29 +160,32 @@ fn every_letter_gets_its_contextual_forms() {
         let f = ucd.forms[&l];
         let c = ch(l);
         let t = ucd.jt(l);
+        // A letter that never joins (hamza) keeps its nominal code point, as FriBidi leaves it:
+        // its one presentation form is drawn the same.
+        let isolated = if t == 'U' { Some(c) } else { f.isolated };
         let before = matches!(t, 'D' | 'R' | 'C');
         let after = matches!(t, 'D' | 'L' | 'C');
         // Alone, and between spaces.
-        check(&[c], f.isolated.map(|g| vec![g]));
-        check(&[' ', c, ' '], f.isolated.map(|g| vec![' ', g, ' ']));
+        check(&[c], isolated.map(|g| vec![g]));
+        check(&[' ', c, ' '], isolated.map(|g| vec![' ', g, ' ']));
         // After a dual-joining letter.
         if before {
             check(&[ch(BEH), c], f.final_.map(|g| vec![b_ini, g]));
         } else {
-            check(&[ch(BEH), c], f.isolated.map(|g| vec![b_iso, g]));
+            check(&[ch(BEH), c], isolated.map(|g| vec![b_iso, g]));
         }
         // Before a dual-joining letter.
         if after {
             check(&[c, ch(BEH)], f.initial.map(|g| vec![g, b_fin]));
         } else {
-            check(&[c, ch(BEH)], f.isolated.map(|g| vec![g, b_iso]));
+            check(&[c, ch(BEH)], isolated.map(|g| vec![g, b_iso]));
         }
         // Between two.
         let want = match (before, after) {
             (true, true) => f.medial.map(|g| vec![b_ini, g, b_fin]),
             (true, false) => f.final_.map(|g| vec![b_ini, g, b_iso]),
             (false, true) => f.initial.map(|g| vec![b_iso, g, b_fin]),
-            (false, false) => f.isolated.map(|g| vec![b_iso, g, b_iso]),
+            (false, false) => isolated.map(|g| vec![b_iso, g, b_iso]),
         };
         check(&[ch(BEH), c, ch(BEH)], want);
         // Medial between two BEHs with marks around it: marks are skipped
@@ -193,7 +196,7 @@ fn every_letter_gets_its_contextual_forms() {
             (true, true) => f.medial.map(|g| vec![b_ini, fatha, g, shadda, fatha, b_fin]),
             (true, false) => f.final_.map(|g| vec![b_ini, fatha, g, shadda, fatha, b_iso]),
             (false, true) => f.initial.map(|g| vec![b_iso, fatha, g, shadda, fatha, b_fin]),
-            (false, false) => f.isolated.map(|g| vec![b_iso, fatha, g, shadda, fatha, b_iso]),
+            (false, false) => isolated.map(|g| vec![b_iso, fatha, g, shadda, fatha, b_iso]),
         };
         check(&[ch(BEH), fatha, c, shadda, fatha, ch(BEH)], want);
     }

@@ -30,11 +30,15 @@ pub enum Digits {
 }
 
 /// Everything that decides how a value is written.
+#[derive(Clone)]
 pub struct Context {
     pub lang: Lang,
     pub labels: &'static Labels,
     pub digits: Digits,
     pub zone: Zone,
+    /// Whether values of the other direction are set apart with bidi isolates: yes for people,
+    /// no for `--format plain`, whose fields carry the exact text.
+    pub isolates: bool,
 }
 
 impl Context {
@@ -48,6 +52,15 @@ impl Context {
             labels,
             digits: digits.unwrap_or(default_digits),
             zone,
+            isolates: true,
+        }
+    }
+
+    /// The same context for output read by scripts: no bidi controls added to any value.
+    pub fn exact(&self) -> Context {
+        Context {
+            isolates: false,
+            ..self.clone()
         }
     }
 
@@ -55,24 +68,28 @@ impl Context {
         self.lang == Lang::Ar
     }
 
-    /// A data value made safe for the terminal.
+    /// A data value made safe for the terminal and, where its direction is not the
+    /// language's, isolated so that it reads in its own direction on every line it spans, with
+    /// its punctuation and brackets: an English name or note inside Arabic text, an Arabic
+    /// title inside English. Values with no letters (numbers, dates) count as left-to-right.
     pub fn data(&self, text: &str) -> String {
-        sanitize::for_terminal(text)
-    }
-
-    /// Left-to-right material (codes, ISO dates, times, URLs, Latin names) inside Arabic text is
-    /// isolated so the bidi algorithm keeps it in one piece; English text needs no isolates.
-    pub fn ltr(&self, text: &str) -> String {
-        if self.is_rtl() && !text.is_empty() {
-            crate::rtl::isolate_ltr(text)
+        let clean = sanitize::for_terminal(text);
+        let rtl_value = crate::rtl::first_strong(&clean) == Some(crate::rtl::Direction::Rtl);
+        if self.isolates && !clean.is_empty() && rtl_value != self.is_rtl() {
+            crate::rtl::isolate(&clean)
         } else {
-            text.to_owned()
+            clean
         }
     }
 
-    /// A data value that is written in Latin script (names, organisations, English titles).
-    pub fn ltr_data(&self, text: &str) -> String {
-        self.ltr(&self.data(text))
+    /// Left-to-right material of our own (ISO dates, times, zone names, codes) inside Arabic
+    /// text is isolated so the bidi algorithm keeps it in one piece; English text needs none.
+    pub fn ltr(&self, text: &str) -> String {
+        if self.isolates && self.is_rtl() && !text.is_empty() {
+            crate::rtl::isolate(text)
+        } else {
+            text.to_owned()
+        }
     }
 
     pub fn count(&self, n: usize) -> String {
@@ -95,25 +112,17 @@ impl Context {
         }
     }
 
-    /// Data text in language `lang`, made safe, and isolated when it is English in Arabic text.
-    pub fn written(&self, text: &str, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.ltr_data(text),
-            Lang::Ar => self.data(text),
-        }
-    }
-
     /// A value in the interface language, or in the other one when it has no wording here.
     pub fn value(&self, en: Option<&str>, ar: Option<&str>) -> Option<String> {
         self.pick(en, ar, Option::is_some)
-            .and_then(|(text, lang)| text.map(|t| self.written(t, lang)))
+            .and_then(|(text, _)| text.map(|t| self.data(t)))
     }
 
     /// Like [`Context::value`], and saying so when the text is in the other language.
     pub fn value_marked(&self, en: Option<&str>, ar: Option<&str>) -> Option<String> {
         self.pick(en, ar, Option::is_some).and_then(|(text, lang)| {
             text.map(|t| {
-                let written = self.written(t, lang);
+                let written = self.data(t);
                 if lang == self.lang {
                     written
                 } else {
@@ -136,7 +145,7 @@ impl Context {
 
     /// The printed code ("OF #39") or, for kinds without codes, the id.
     pub fn code(&self, s: &Session) -> String {
-        self.ltr_data(s.code.as_deref().unwrap_or(&s.id))
+        self.data(s.code.as_deref().unwrap_or(&s.id))
     }
 }
 
@@ -173,16 +182,69 @@ pub enum Block {
     Blank,
 }
 
-#[derive(Debug)]
+/// A table: named columns, each with its cells, row by row.
+#[derive(Debug, Default)]
 pub struct Table {
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// The column that gives up width first when the table is too wide (usually the title).
-    pub flex: usize,
-    /// Columns left out, in this order, when the others cannot fit whole (narrow terminals).
-    pub optional: Vec<usize>,
-    /// Per-row colours for some columns: (column, one optional style per row).
-    pub styles: Vec<(usize, Vec<Option<anstyle::Style>>)>,
+    pub columns: Vec<Column>,
+}
+
+impl Table {
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, |c| c.cells.len())
+    }
+
+    /// The cells of row `r`, column by column.
+    pub fn row(&self, r: usize) -> Vec<String> {
+        self.columns.iter().map(|c| c.cells[r].clone()).collect()
+    }
+}
+
+/// How a column's cells may be broken over lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Never broken: ids, dates, times, counts.
+    Whole,
+    /// Broken between words only.
+    Words,
+    /// Broken between words, and given the room the table has to spare: the title.
+    Main,
+}
+
+#[derive(Debug)]
+pub struct Column {
+    pub header: String,
+    pub cells: Vec<String>,
+    pub fit: Fit,
+    /// May be left out of a grid too narrow for it (kind, track); one block per row still shows it.
+    pub optional: bool,
+    /// A colour per row, or none.
+    pub styles: Vec<Option<anstyle::Style>>,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>, fit: Fit, cells: Vec<String>) -> Self {
+        Column {
+            header: header.into(),
+            cells,
+            fit,
+            optional: false,
+            styles: Vec::new(),
+        }
+    }
+
+    pub fn optional(mut self) -> Self {
+        self.optional = true;
+        self
+    }
+
+    pub fn styled(mut self, styles: Vec<Option<anstyle::Style>>) -> Self {
+        self.styles = styles;
+        self
+    }
+
+    pub fn style(&self, row: usize) -> Option<anstyle::Style> {
+        self.styles.get(row).copied().flatten()
+    }
 }
 
 impl Document {
@@ -199,19 +261,21 @@ mod tests {
     fn a_value_is_shown_in_the_interface_language_else_in_the_other_marked() {
         let en = Context::new(Lang::En, None, Zone::Utc);
         let ar = Context::new(Lang::Ar, None, Zone::Utc);
-        assert_eq!(en.value(Some("Egypt"), Some("مصر")).as_deref(), Some("Egypt"));
-        assert_eq!(ar.value(Some("Egypt"), Some("مصر")).as_deref(), Some("مصر"));
-        assert_eq!(en.value(None, Some("مصر")).as_deref(), Some("مصر"));
+        assert_eq!(en.value(Some("Egypt"), Some("مصر")), Some(en.data("Egypt")));
+        assert_eq!(ar.value(Some("Egypt"), Some("مصر")), Some(ar.data("مصر")));
+        assert_eq!(en.value(None, Some("مصر")), Some(en.data("مصر")));
         assert_eq!(
             en.value_marked(None, Some("مصر")),
-            Some(format!("مصر {}", en::LABELS.in_other_language))
+            Some(format!("{} {}", en.data("مصر"), en::LABELS.in_other_language))
         );
-        let english_in_arabic = ar.value_marked(Some("Egypt"), None).unwrap();
-        assert!(english_in_arabic.contains(ar::LABELS.in_other_language));
-        assert_ne!(
-            english_in_arabic,
-            format!("Egypt {}", ar::LABELS.in_other_language),
-            "isolated"
+        assert_eq!(
+            ar.value_marked(Some("Egypt"), None),
+            Some(format!("{} {}", ar.data("Egypt"), ar::LABELS.in_other_language))
+        );
+        assert_eq!(
+            ar.value_marked(Some("Egypt"), Some("مصر")),
+            Some(ar.data("مصر")),
+            "not marked"
         );
         assert_eq!(ar.value(None, None), None);
         assert_eq!(

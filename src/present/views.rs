@@ -1,7 +1,7 @@
 //! One function per command: which facts it shows and in what order.
 
 use super::format::{digits, iso_date, long_date, slot};
-use super::{colour, Block, Context, Document, Table};
+use super::{colour, Block, Column, Context, Document, Fit, Table};
 use crate::data::{Dataset, Kind, Session, Track};
 use crate::query::{self, search::Rank};
 use std::collections::BTreeMap;
@@ -27,36 +27,39 @@ pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: 
 /// kinds and tracks coloured.
 fn sessions_table(ctx: &Context, sessions: &[&Session]) -> Table {
     let l = ctx.labels;
+    let (dates, times): (Vec<String>, Vec<String>) = sessions.iter().map(|s| date_and_time(ctx, s)).unzip();
     Table {
-        headers: vec![
-            l.id.to_owned(),
-            l.date.to_owned(),
-            format!("{} ({})", l.time, ctx.ltr(&ctx.zone.name())),
-            l.kind.to_owned(),
-            l.track.to_owned(),
-            l.title.to_owned(),
-        ],
-        rows: sessions.iter().map(|s| row(ctx, s)).collect(),
-        flex: 5,
-        optional: vec![3, 4],
-        styles: vec![
-            (3, sessions.iter().map(|s| Some(colour::kind(s.kind))).collect()),
-            (4, sessions.iter().map(|s| s.track.map(colour::track)).collect()),
+        columns: vec![
+            Column::new(l.id, Fit::Whole, sessions.iter().map(|s| ctx.data(&s.id)).collect()),
+            // A date or a time has no space in it; what does is a label saying it is unknown,
+            // which may wrap.
+            Column::new(l.date, Fit::Words, dates),
+            Column::new(time_header(ctx), Fit::Words, times),
+            Column::new(
+                l.kind,
+                Fit::Words,
+                sessions.iter().map(|s| (l.kind_name)(s.kind).to_owned()).collect(),
+            )
+            .optional()
+            .styled(sessions.iter().map(|s| Some(colour::kind(s.kind))).collect()),
+            Column::new(
+                l.track,
+                Fit::Words,
+                sessions
+                    .iter()
+                    .map(|s| s.track.map_or_else(|| "—".to_owned(), |t| (l.track_name)(t).to_owned()))
+                    .collect(),
+            )
+            .optional()
+            .styled(sessions.iter().map(|s| s.track.map(colour::track)).collect()),
+            Column::new(l.title, Fit::Main, sessions.iter().map(|s| ctx.title(s)).collect()),
         ],
     }
 }
 
-fn row(ctx: &Context, s: &Session) -> Vec<String> {
-    let (date, time) = date_and_time(ctx, s);
-    vec![
-        ctx.ltr_data(&s.id),
-        date,
-        time,
-        (ctx.labels.kind_name)(s.kind).to_owned(),
-        s.track
-            .map_or_else(|| "—".to_owned(), |t| (ctx.labels.track_name)(t).to_owned()),
-        ctx.title(s),
-    ]
+/// "Time (UTC)": times are shown in the zone the user chose, so the header names it.
+fn time_header(ctx: &Context) -> String {
+    format!("{} ({})", ctx.labels.time, ctx.ltr(&ctx.zone.name()))
 }
 
 /// The session's date and time in the user's zone, or the labels that say they are unknown.
@@ -73,10 +76,11 @@ fn date_and_time(ctx: &Context, s: &Session) -> (String, String) {
 
 /// `--format plain`: id, date, time, title; one session per line, never wrapped.
 pub fn records(ctx: &Context, sessions: &[&Session]) -> Document {
+    let ctx = &ctx.exact();
     let mut doc = Document::default();
     for s in sessions {
         let (date, time) = date_and_time(ctx, s);
-        doc.push(Block::Record(vec![ctx.ltr_data(&s.id), date, time, ctx.title(s)]));
+        doc.push(Block::Record(vec![ctx.data(&s.id), date, time, ctx.title(s)]));
     }
     doc
 }
@@ -107,10 +111,10 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         value,
     };
     doc.push(session_heading(ctx, s));
-    doc.push(field(l.id, ctx.ltr_data(&s.id)));
+    doc.push(field(l.id, ctx.data(&s.id)));
     if ctx.is_rtl() {
         if let Some(t) = &s.title_en {
-            doc.push(field(l.official_title, ctx.ltr_data(t)));
+            doc.push(field(l.official_title, ctx.data(t)));
         }
     }
     doc.push(field(l.kind, (l.kind_name)(s.kind).to_owned()));
@@ -158,9 +162,9 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
                 .flatten()
                 .collect();
             if details.is_empty() {
-                ctx.ltr_data(&p.name)
+                ctx.data(&p.name)
             } else {
-                ctx.ltr_data(&format!("{} ({})", p.name, details.join(", ")))
+                ctx.data(&format!("{} ({})", p.name, details.join(", ")))
             }
         })
         .collect();
@@ -172,12 +176,12 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         doc.push(field(l.summary, summary));
     }
     if let Some(notes) = &s.notes {
-        doc.push(field(l.notes, ctx.ltr_data(notes)));
+        doc.push(field(l.notes, ctx.data(notes)));
     }
     doc.push(field(l.confidence, (l.confidence_name)(s.confidence).to_owned()));
     doc.push(Block::Links {
         label: l.sources.to_owned(),
-        urls: s.sources.iter().map(|u| ctx.ltr_data(u)).collect(),
+        urls: s.sources.iter().map(|u| ctx.data(u)).collect(),
     });
 }
 
@@ -199,7 +203,7 @@ fn other_dates(ctx: &Context, s: &Session, doc: &mut Document) {
             value: format!(
                 "{} — {} ({}: {held})",
                 long_date(ctx, claim.date),
-                ctx.ltr_data(&claim.by),
+                ctx.data(&claim.by),
                 l.held_on
             ),
         });
@@ -217,7 +221,7 @@ fn phase_label(ctx: &Context, data: &Dataset, date: chrono::NaiveDate) -> &'stat
 }
 
 fn optional(ctx: &Context, value: Option<&str>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| ctx.ltr_data(v))
+    value.map_or_else(|| "—".to_owned(), |v| ctx.data(v))
 }
 
 fn items(ctx: &Context, label: &str, items: Vec<String>) -> Block {
@@ -239,8 +243,8 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
         .then(|| data.organisations.iter().find(|o| o.name_en == name))
         .flatten();
     match arabic {
-        Some(o) => format!("{} ({})", ctx.data(&o.name_ar), ctx.ltr_data(name)),
-        None => ctx.ltr_data(name),
+        Some(o) => format!("{} ({})", ctx.data(&o.name_ar), ctx.data(name)),
+        None => ctx.data(name),
     }
 }
 
@@ -249,13 +253,13 @@ fn body_name(ctx: &Context, data: &Dataset, id: &str) -> String {
         .iter()
         .find(|b| b.id == id)
         .and_then(|b| ctx.value(Some(&b.name_en), b.name_ar.as_deref()))
-        .unwrap_or_else(|| ctx.ltr_data(id))
+        .unwrap_or_else(|| ctx.data(id))
 }
 
 fn egypt_part(ctx: &Context, data: &Dataset, part: &crate::data::EgyptPart) -> String {
     let who = match (&part.body, &part.person) {
         (Some(body), _) => body_name(ctx, data, body),
-        (None, Some(person)) => ctx.ltr_data(person),
+        (None, Some(person)) => ctx.data(person),
         (None, None) => "—".to_owned(),
     };
     let role = ctx.value(Some(&part.role), part.role_ar.as_deref()).unwrap_or_default();
@@ -272,7 +276,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     for body in query::egypt_bodies(data) {
         let name = body_name(ctx, data, &body.id);
         let name = if ctx.is_rtl() {
-            format!("{name} ({})", ctx.ltr_data(&body.name_en))
+            format!("{name} ({})", ctx.data(&body.name_en))
         } else {
             name
         };
@@ -280,8 +284,8 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
         if body.mag_member_2020 {
             roles.push(l.mag_member.to_owned());
         }
-        if let Some((texts, lang)) = ctx.pick(&body.roles, &body.roles_ar, |r| !r.is_empty()) {
-            roles.extend(texts.iter().map(|r| ctx.written(r, lang)));
+        if let Some((texts, _)) = ctx.pick(&body.roles, &body.roles_ar, |r| !r.is_empty()) {
+            roles.extend(texts.iter().map(|r| ctx.data(r)));
         }
         doc.push(Block::Items {
             label: name,
@@ -290,25 +294,25 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     }
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.egypt_sessions.to_owned()));
+    let (dates, times): (Vec<String>, Vec<String>) = sessions.iter().map(|s| date_and_time(ctx, s)).unzip();
     doc.push(Block::Table(Table {
-        headers: vec![
-            l.id.to_owned(),
-            l.date.to_owned(),
-            format!("{} ({})", l.time, ctx.ltr(&ctx.zone.name())),
-            l.title.to_owned(),
-            l.egypt_part.to_owned(),
+        columns: vec![
+            Column::new(l.id, Fit::Whole, sessions.iter().map(|s| ctx.code(s)).collect()),
+            Column::new(l.date, Fit::Words, dates),
+            Column::new(time_header(ctx), Fit::Words, times).optional(),
+            Column::new(l.title, Fit::Main, sessions.iter().map(|s| ctx.title(s)).collect()),
+            Column::new(
+                l.egypt_part,
+                Fit::Words,
+                sessions
+                    .iter()
+                    .map(|s| {
+                        let parts: Vec<String> = s.egypt.iter().map(|p| egypt_part(ctx, data, p)).collect();
+                        parts.join(l.list_separator)
+                    })
+                    .collect(),
+            ),
         ],
-        rows: sessions
-            .iter()
-            .map(|s| {
-                let (date, time) = date_and_time(ctx, s);
-                let parts: Vec<String> = s.egypt.iter().map(|p| egypt_part(ctx, data, p)).collect();
-                vec![ctx.code(s), date, time, ctx.title(s), parts.join(l.list_separator)]
-            })
-            .collect(),
-        flex: 3,
-        optional: vec![2],
-        styles: Vec::new(),
     }));
     for s in sessions {
         doc.push(Block::Blank);
@@ -321,12 +325,12 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
             });
             doc.push(Block::Field {
                 label: l.evidence.to_owned(),
-                value: ctx.ltr_data(&part.evidence),
+                value: ctx.data(&part.evidence),
             });
             if !part.sources.is_empty() {
                 doc.push(Block::Links {
                     label: l.sources.to_owned(),
-                    urls: part.sources.iter().map(|u| ctx.ltr_data(u)).collect(),
+                    urls: part.sources.iter().map(|u| ctx.data(u)).collect(),
                 });
             }
         }
@@ -356,7 +360,7 @@ pub fn tracks(ctx: &Context, data: &Dataset) -> Document {
         "—".to_owned(),
         digits(ctx, &none.to_string()),
     ]);
-    overview(vec![l.track.to_owned(), l.id.to_owned(), l.sessions.to_owned()], rows)
+    overview(vec![l.track, l.id, l.sessions], rows)
 }
 
 /// `igf kinds`: sessions per kind.
@@ -373,7 +377,7 @@ pub fn kinds(ctx: &Context, data: &Dataset) -> Document {
             ]
         })
         .collect();
-    overview(vec![l.kind.to_owned(), l.id.to_owned(), l.sessions.to_owned()], rows)
+    overview(vec![l.kind, l.id, l.sessions], rows)
 }
 
 /// `igf days`: each day with its weekday, phase and number of sessions (and how many lack a time).
@@ -405,27 +409,22 @@ pub fn days(ctx: &Context, data: &Dataset) -> Document {
             ]
         })
         .collect();
-    overview(
-        vec![
-            l.date.to_owned(),
-            l.weekday.to_owned(),
-            l.phase.to_owned(),
-            l.sessions.to_owned(),
-            l.without_time.to_owned(),
-        ],
-        rows,
-    )
+    overview(vec![l.date, l.weekday, l.phase, l.sessions, l.without_time], rows)
 }
 
-fn overview(headers: Vec<String>, rows: Vec<Vec<String>>) -> Document {
+/// An overview table: the first column names the thing (broken between words if need be), the
+/// others are codes and counts, never broken.
+fn overview(headers: Vec<&str>, rows: Vec<Vec<String>>) -> Document {
+    let columns = headers
+        .into_iter()
+        .enumerate()
+        .map(|(c, header)| {
+            let fit = if c == 0 { Fit::Words } else { Fit::Whole };
+            Column::new(header, fit, rows.iter().map(|r| r[c].clone()).collect())
+        })
+        .collect();
     let mut doc = Document::default();
-    doc.push(Block::Table(Table {
-        headers,
-        rows,
-        flex: 0,
-        optional: Vec::new(),
-        styles: Vec::new(),
-    }));
+    doc.push(Block::Table(Table { columns }));
     doc
 }
 
@@ -441,19 +440,19 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
     doc.push(Block::Heading(format!(
         "{} — {}",
         ctx.data(&f.name_ar),
-        ctx.ltr_data(&f.name_en)
+        ctx.data(&f.name_en)
     )));
     doc.push(field(
         l.forum,
-        format!("{} / {}", ctx.data(&f.edition_ar), ctx.ltr_data(&f.edition_en)),
+        format!("{} / {}", ctx.data(&f.edition_ar), ctx.data(&f.edition_en)),
     ));
     doc.push(field(
         l.theme,
-        format!("{} / {}", ctx.data(&f.theme_ar), ctx.ltr_data(&f.theme_en)),
+        format!("{} / {}", ctx.data(&f.theme_ar), ctx.data(&f.theme_en)),
     ));
     doc.push(field(
         l.host,
-        format!("{} / {}", ctx.data(&f.host_ar), ctx.ltr_data(&f.host_en)),
+        format!("{} / {}", ctx.data(&f.host_ar), ctx.data(&f.host_en)),
     ));
     doc.push(field(
         l.dates,
@@ -471,10 +470,7 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         } else {
             ctx.data(&r.what_en)
         };
-        doc.push(field(
-            l.reported_by_forum,
-            format!("{what} ({})", ctx.ltr_data(&r.source)),
-        ));
+        doc.push(field(l.reported_by_forum, format!("{what} ({})", ctx.data(&r.source))));
     }
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.coverage.to_owned()));
@@ -490,13 +486,7 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
     rows.push(vec![l.without_time.to_owned(), n(&|s| s.start_utc.is_none())]);
     rows.push(vec![l.without_track.to_owned(), n(&|s| s.track.is_none())]);
     rows.push(vec![l.without_speakers.to_owned(), n(&|s| s.speakers.is_empty())]);
-    doc.push(Block::Table(Table {
-        headers: vec![l.kind.to_owned(), l.count.to_owned()],
-        rows,
-        flex: 0,
-        optional: Vec::new(),
-        styles: Vec::new(),
-    }));
+    doc.blocks.extend(overview(vec![l.kind, l.count], rows).blocks);
     doc
 }
 
@@ -505,13 +495,16 @@ pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
     let l = ctx.labels;
     let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
     let mut table = sessions_table(ctx, &sessions);
-    table.headers.push(l.matched.to_owned());
-    for (row, (_, rank)) in table.rows.iter_mut().zip(hits) {
-        row.push(match rank {
-            Rank::Title => l.matches_in_title.to_owned(),
-            Rank::Elsewhere => l.matches_elsewhere.to_owned(),
-        });
-    }
+    table.columns.push(Column::new(
+        l.matched,
+        Fit::Words,
+        hits.iter()
+            .map(|(_, rank)| match rank {
+                Rank::Title => l.matches_in_title.to_owned(),
+                Rank::Elsewhere => l.matches_elsewhere.to_owned(),
+            })
+            .collect(),
+    ));
     let mut doc = Document::default();
     doc.push(Block::Table(table));
     doc.push(Block::Paragraph(ctx.count(hits.len())));

@@ -1,17 +1,19 @@
 //! Right-to-left text for terminals.
 //!
-//! Terminals neither shape Arabic nor run the Unicode Bidirectional
-//! Algorithm reliably (most do neither, a few do one of them badly), so
-//! `igf` does both itself and writes plain visual-order text: what is printed
-//! left to right is exactly what should appear on screen, whatever the
-//! terminal. The pipeline for a paragraph is
-//! `wrap` (logical order) -> `visual_line` per line -> `align_right`.
+//! Most terminals neither shape Arabic nor run the Unicode Bidirectional Algorithm (a few do
+//! one of them, in their own way), so for them `igf` does both itself and writes visual-order
+//! text: what is printed left to right is exactly what should appear on screen. A paragraph
+//! goes through [`Paragraph`]: levels over the whole paragraph, line breaks in logical order,
+//! then each line reordered ([`Paragraph::visual`]) or, for pipes, files and terminals that
+//! reorder by themselves, kept logical with its isolates balanced ([`Paragraph::logical`]).
 
+mod paragraph;
 mod reorder;
 mod shaping;
 mod tables;
 mod wrapping;
 
+pub use paragraph::{first_strong, Paragraph};
 pub use tables::UNICODE_VERSION;
 
 /// Paragraph direction: it decides the base level of the bidi algorithm and
@@ -23,31 +25,47 @@ pub enum Direction {
     Rtl,
 }
 
-/// Breaks a logical-order paragraph into lines of at most `width` cells.
-///
-/// Width is measured on the shaped text because that is what reaches the
-/// screen: a lam-alef pair, for one, takes one cell once ligated. Breaks go
-/// at single spaces so that joining the lines with one space gives back
-/// the input; a word wider than the line is cut between chars (combining
-/// marks stay with their base) so that no line overflows, except when one
-/// char alone is wider than `width`. `width == 0` means no wrapping. Always
-/// returns at least one line, so callers can index the first.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    wrapping::wrap(text, width)
+/// How text reaches the screen, which decides how wide it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Reordered and shaped by us: a lam-alef pair is one ligature, one cell.
+    Visual,
+    /// In logical order, unshaped: every letter takes its own cell, as a terminal without
+    /// shaping, a pager or an editor shows it.
+    Logical,
 }
 
-/// Turns one logical line into the string to print, left to right.
+/// Cells `text` (logical order) takes once printed in `form`.
 ///
-/// Shaping happens first, in logical order, because joining depends on
-/// logical neighbours; reordering then runs on the shaped text. Marks are
-/// put back after their base (L3) because terminals attach a combining char
-/// to the cell before it, paired brackets are swapped in RTL runs (L4)
-/// because the terminal draws glyphs as they are, and bidi controls are
-/// dropped after use because terminals render them inconsistently.
-/// The input must be a single line: wrap first, since reordering a
-/// paragraph and then cutting it puts its end on the first screen line.
+/// Visual: presentation forms take the cell of the letter they replace, and unicode-width
+/// already counts a lam-alef pair (marks between them included) as the one cell its ligature
+/// takes, so the logical text is measured as it is, without building the shaped string (a
+/// property test holds the two to the same answer). Logical: each char is counted alone, so
+/// the pair is the two cells it is printed in. Marks and controls take no cell either way.
+pub fn printed_width(text: &str, form: Form) -> usize {
+    match form {
+        Form::Visual => crate::term::width::display_width(text),
+        Form::Logical => text
+            .chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum(),
+    }
+}
+
+/// Breaks a logical-order paragraph into lines of at most `width` cells in visual form, joined
+/// by one space when the break fell at a space. `width == 0` means no wrapping. Always returns
+/// at least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrapping::break_lines(text, width, width, Form::Visual)
+        .into_iter()
+        .map(|r| text[r].to_owned())
+        .collect()
+}
+
+/// A single line (a paragraph that is not wrapped) as it is printed left to right: see
+/// [`Paragraph::visual`].
 pub fn visual_line(line: &str, dir: Direction) -> String {
-    reorder::visual_line(&shape(line), dir)
+    Paragraph::new(line, dir).visual(0..line.len())
 }
 
 /// The bare UAX #9 visual order (rules L1-L2) of `line`'s char indices.
@@ -83,26 +101,16 @@ pub fn shape(text: &str) -> String {
     shaping::shape(text)
 }
 
-/// Wraps `s` in FSI .. PDI so an embedded code, date or URL keeps its own
-/// order inside Arabic text.
+/// Wraps `s` in FSI .. PDI so a value keeps its own direction and order inside text of the
+/// other direction: a code, date or URL inside Arabic, an Arabic name inside English.
 ///
 /// Without it, "OF #39" or "2020-11-02" next to Arabic gets its neutral
 /// chars (space, '#', '-') pulled into the RTL run and the pieces swapped.
 /// FSI rather than LRI: it picks the direction from the first strong char
-/// and falls back to LTR when there is none (dates, numbers), so a title
-/// that happens to start in Arabic is not forced left-to-right.
-pub fn isolate_ltr(s: &str) -> String {
+/// and falls back to LTR when there is none (dates, numbers), so a value that
+/// starts in Arabic keeps right-to-left.
+pub fn isolate(s: &str) -> String {
     format!("\u{2068}{s}\u{2069}")
-}
-
-/// Cells `text` (logical order) takes on screen once shaped: a lam-alef pair is one cell.
-///
-/// Presentation forms take the cell of the letter they replace, and unicode-width already counts
-/// a lam-alef pair (marks between them included) as the one cell its ligature takes, so the
-/// logical text can be measured as it is, without building the shaped string. A property test
-/// (`text_width_is_the_width_of_the_shaped_text`) holds the two to the same answer.
-pub fn text_width(text: &str) -> usize {
-    crate::term::width::display_width(text)
 }
 
 /// Whether any letter could join: most cells are dates, times, codes and Latin names, which
@@ -111,16 +119,10 @@ fn has_arabic(text: &str) -> bool {
     text.chars().any(|c| ('\u{0600}'..='\u{08FF}').contains(&c))
 }
 
-/// Pads a visual line on the left to `width` cells, for RTL paragraphs.
-///
-/// The padding is counted in terminal cells, not chars or bytes, because
-/// marks take no cell and wide chars take two; a line already wider than
-/// `width` is returned as is rather than cut. The input is already shaped,
-/// so it is measured as is, not shaped again.
-pub fn align_right(line_visual: &str, width: usize) -> String {
-    let used = unicode_width::UnicodeWidthStr::width(line_visual);
-    let pad = width.saturating_sub(used);
-    format!("{}{}", " ".repeat(pad), line_visual)
+/// Controls that only steer the bidi algorithm: they are used while reordering and never
+/// printed in visual output.
+fn is_steering_control(c: char) -> bool {
+    crate::term::sanitize::is_bidi_control(c)
 }
 
 #[cfg(test)]
@@ -167,7 +169,7 @@ mod tests {
 
     #[test]
     fn isolate_controls_are_removed() {
-        let line = format!("ب {} ب", isolate_ltr("OF #39"));
+        let line = format!("ب {} ب", isolate("OF #39"));
         let out = visual_line(&line, Direction::Rtl);
         assert!(!out.chars().any(|c| matches!(
             c,
@@ -181,11 +183,7 @@ mod tests {
     #[test]
     fn mixed_code_and_date_keep_ltr_run_intact() {
         // "منتدى مفتوح OF #39 يوم 2020-11-02"
-        let line = format!(
-            "منتدى مفتوح {} يوم {}",
-            isolate_ltr("OF #39"),
-            isolate_ltr("2020-11-02")
-        );
+        let line = format!("منتدى مفتوح {} يوم {}", isolate("OF #39"), isolate("2020-11-02"));
         let out = visual_line(&line, Direction::Rtl);
         assert!(out.contains("OF #39"), "{out}");
         assert!(out.contains("2020-11-02"), "{out}");
@@ -250,15 +248,49 @@ mod tests {
     }
 
     #[test]
-    fn align_right_pads_by_cells() {
-        let v = visual_line("شَدّة", Direction::Rtl);
-        let padded = align_right(&v, 6);
-        assert_eq!(padded, format!("   {v}"));
-        assert_eq!(align_right("abcdef", 3), "abcdef");
+    fn tables_match_bidi_crate_version() {
+        assert_eq!(tables::UNICODE_VERSION, unicode_bidi::UNICODE_VERSION);
+    }
+
+    /// Levels come from the whole paragraph: a bracket pair split by a line break still pairs,
+    /// and a full stop stays at the end of its sentence, on every line.
+    #[test]
+    fn brackets_and_full_stops_stay_with_their_words_across_lines() {
+        let text = format!("المتحدث {}", isolate("Yoichi Iida (Ministry, Japan). Chair."));
+        let para = Paragraph::new(&text, Direction::Rtl);
+        let lines = para.lines(10, 10, Form::Visual);
+        let shown: Vec<String> = lines.iter().map(|r| para.visual(r.clone())).collect();
+        assert!(shown.contains(&"Japan).".to_owned()), "{shown:?}");
+        assert!(shown.contains(&"Chair.".to_owned()), "{shown:?}");
+        // Each line reordered as a paragraph of its own gets both wrong.
+        let alone: Vec<String> = lines
+            .iter()
+            .map(|r| visual_line(&text[r.clone()], Direction::Rtl))
+            .collect();
+        assert!(alone.contains(&".(Japan".to_owned()), "{alone:?}");
+        assert!(alone.contains(&".Chair".to_owned()), "{alone:?}");
     }
 
     #[test]
-    fn tables_match_bidi_crate_version() {
-        assert_eq!(tables::UNICODE_VERSION, unicode_bidi::UNICODE_VERSION);
+    fn logical_lines_reopen_and_close_their_isolates() {
+        let text = format!("ملاحظة {} تمت", isolate("one two three four five"));
+        let para = Paragraph::new(&text, Direction::Rtl);
+        let lines = para.lines(12, 12, Form::Logical);
+        assert!(lines.len() >= 3);
+        for r in &lines {
+            let line = para.logical(r.clone());
+            let opened = line.chars().filter(|c| ('\u{2066}'..='\u{2068}').contains(c)).count();
+            let closed = line.chars().filter(|&c| c == '\u{2069}').count();
+            assert_eq!(opened, closed, "{line:?}");
+        }
+        // A continuation inside the isolate reopens it with the direction it was resolved to.
+        assert!(para.logical(lines[1].clone()).starts_with('\u{2066}'));
+    }
+
+    #[test]
+    fn logical_width_counts_lam_alef_as_two_cells() {
+        assert_eq!(printed_width("لا", Form::Visual), 1);
+        assert_eq!(printed_width("لا", Form::Logical), 2);
+        assert_eq!(printed_width("\u{2068}ab\u{2069}", Form::Logical), 2);
     }
 }

@@ -1,9 +1,8 @@
 //! Logical-to-visual reordering on top of `unicode-bidi`.
 //!
 //! The crate resolves levels and runs rules L1-L2; what a terminal further
-//! needs (L3 for combining marks, L4 for mirrored glyphs, and dropping the
-//! invisible controls that terminals would otherwise print as boxes or
-//! ignore inconsistently) is done here.
+//! needs (L3 for combining marks, L4 for mirrored glyphs) is done here, for
+//! `paragraph` to apply line by line.
 
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 
@@ -18,17 +17,11 @@ fn para_level(dir: Direction) -> Level {
 }
 
 /// Rule X9: these classes take no part in reordering and have no level.
-fn removed_by_x9(c: char) -> bool {
+pub(crate) fn removed_by_x9(c: char) -> bool {
     matches!(
         bidi_class(c),
         BidiClass::RLE | BidiClass::LRE | BidiClass::RLO | BidiClass::LRO | BidiClass::PDF | BidiClass::BN
     )
-}
-
-/// Bidi controls that survive X9 but must not reach the terminal: they
-/// only steer the algorithm and have no glyph.
-fn is_bidi_mark_or_isolate(c: char) -> bool {
-    matches!(c, '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Resolved level per char (after L1), `None` for chars removed by X9.
@@ -74,14 +67,14 @@ fn is_mark(c: char) -> bool {
     bidi_class(c) == BidiClass::NSM
 }
 
-fn mirror(c: char) -> Option<char> {
+pub(crate) fn mirror(c: char) -> Option<char> {
     MIRRORS.binary_search_by_key(&c, |&(a, _)| a).ok().map(|i| MIRRORS[i].1)
 }
 
 /// Rule L3: after L2 a mark in an RTL run sits before (to the left of) its
 /// base; terminals attach a combining char to the cell before it, so every
 /// such group is flipped back to base-then-marks.
-fn apply_l3(chars: &[char], levels: &[Option<Level>], order: &[usize]) -> Vec<usize> {
+pub(crate) fn apply_l3(chars: &[char], levels: &[Option<Level>], order: &[usize]) -> Vec<usize> {
     // Logical base of each mark: the nearest earlier non-mark that survived
     // X9 (so a ZWJ between base and mark does not detach the mark).
     let mut base_of = vec![None; chars.len()];
@@ -118,24 +111,6 @@ fn apply_l3(chars: &[char], levels: &[Option<Level>], order: &[usize]) -> Vec<us
         }
         out.push(first);
         k += 1;
-    }
-    out
-}
-
-pub(crate) fn visual_line(shaped: &str, dir: Direction) -> String {
-    let chars: Vec<char> = shaped.chars().collect();
-    let levels = levels(shaped, dir);
-    let order = order_from_levels(shaped, &levels);
-    let order = apply_l3(&chars, &levels, &order);
-    let mut out = String::with_capacity(shaped.len());
-    for i in order {
-        let c = chars[i];
-        if is_bidi_mark_or_isolate(c) {
-            continue;
-        }
-        // Rule L4: mirrored glyphs in RTL runs.
-        let rtl = levels[i].is_some_and(|l| l.is_rtl());
-        out.push(if rtl { mirror(c).unwrap_or(c) } else { c });
     }
     out
 }

@@ -87,16 +87,21 @@ fn next_joining(types: &[JoiningType], i: usize) -> Option<(usize, JoiningType)>
         .map(|(k, &t)| (i + 1 + k, t))
 }
 
-pub(crate) fn shape(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+/// The glyph each char of a logical line is drawn with, index for index: its presentation form
+/// for its joining context, the char itself where there is none, and `None` for an alef that a
+/// lam-alef ligature took into the lam's cell. Kept parallel to the input so that reordering,
+/// which works on the logical chars, can pick each char's glyph after shaping by its logical
+/// neighbours.
+pub(crate) fn glyphs(chars: &[char]) -> Vec<Option<char>> {
     let types: Vec<JoiningType> = chars.iter().map(|&c| joining_type(c)).collect();
-    let mut out = String::with_capacity(text.len());
+    let mut out: Vec<Option<char>> = chars.iter().copied().map(Some).collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         let t = types[i];
-        if t == JoiningType::T {
-            out.push(c);
+        // Transparent marks take no form; a letter that never joins (hamza) keeps its nominal
+        // code point, which every font draws the same as its one presentation form.
+        if matches!(t, JoiningType::T | JoiningType::U) {
             i += 1;
             continue;
         }
@@ -105,20 +110,25 @@ pub(crate) fn shape(text: &str) -> String {
         if c == LAM {
             if let Some((n, _)) = next {
                 if let Some((iso, fin)) = lam_alef_of(chars[n]) {
-                    // The ligature replaces both letters; marks that sat on
-                    // the lam follow the ligature so they keep a base.
-                    out.push(if before { fin } else { iso });
-                    out.extend(&chars[i + 1..n]);
+                    // The ligature takes the lam's place and the alef's cell; marks between the
+                    // two keep their places, after the ligature.
+                    out[i] = Some(if before { fin } else { iso });
+                    out[n] = None;
                     i = n + 1;
                     continue;
                 }
             }
         }
         let after = joins_after(t) && next.is_some_and(|(_, nt)| joins_before(nt));
-        out.push(forms_of(c).and_then(|f| pick(f, before, after)).unwrap_or(c));
+        out[i] = Some(forms_of(c).and_then(|f| pick(f, before, after)).unwrap_or(c));
         i += 1;
     }
     out
+}
+
+pub(crate) fn shape(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    glyphs(&chars).into_iter().flatten().collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! independently of the program's own loader.
 #![allow(dead_code)]
 
+pub mod fribidi;
 pub mod reference;
 
 use assert_cmd::Command;

@@ -1,12 +1,12 @@
-//! An independent reference for display order: unicode-bidi's levels and runs plus rules L3 and L4
-//! written out again here, and shaping undone from UnicodeData's decompositions. It shares no code
-//! with `igf::rtl`, so tests can check the renderer against it.
+//! Character data read from the Unicode files vendored in tests/data, independently of the
+//! tables `igf::rtl` is built from: mirrored pairs, and shaping undone from UnicodeData's
+//! decompositions, so properties of visual text can be stated on plain letters. Display order
+//! itself is checked against GNU FriBidi (`fribidi.rs`).
 #![allow(dead_code)]
 
 use flate2::read::GzDecoder;
 use std::collections::HashMap;
 use std::io::Read;
-use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 
 fn vendored(name: &str) -> String {
     let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -68,42 +68,6 @@ impl Reference {
             mirrors: mirrors(),
             unshape: unshaping(),
         }
-    }
-
-    /// The display order UAX #9 gives one line: levels and runs from unicode-bidi (X1-I2, L1, L2),
-    /// explicit formatting characters dropped (X9; isolates are not shown either), L3 (a combining
-    /// mark stays after its base in reversed runs) and L4 (mirrored glyphs in RTL runs).
-    pub fn visual(&self, logical: &str, rtl: bool) -> String {
-        let level = if rtl { Level::rtl() } else { Level::ltr() };
-        let info = BidiInfo::new(logical, Some(level));
-        let Some(para) = info.paragraphs.first() else {
-            return String::new();
-        };
-        let (levels, runs) = info.visual_runs(para, para.range.clone());
-        let hidden = |c: char| {
-            use BidiClass::*;
-            matches!(bidi_class(c), RLE | LRE | RLO | LRO | PDF | BN | LRI | RLI | FSI | PDI)
-        };
-        let mut out = String::new();
-        for run in runs {
-            let chars: Vec<char> = logical[run.clone()].chars().filter(|&c| !hidden(c)).collect();
-            if !levels[run.start].is_rtl() {
-                out.extend(chars);
-                continue;
-            }
-            let mut clusters: Vec<Vec<char>> = Vec::new();
-            for c in chars {
-                match clusters.last_mut() {
-                    Some(cluster) if bidi_class(c) == BidiClass::NSM => cluster.push(c),
-                    _ => clusters.push(vec![c]),
-                }
-            }
-            for cluster in clusters.into_iter().rev() {
-                out.push(*self.mirrors.get(&cluster[0]).unwrap_or(&cluster[0]));
-                out.extend(&cluster[1..]);
-            }
-        }
-        out
     }
 
     /// Shaped visual text back to plain letters. A ligature stands in right-to-left text, so its
