@@ -180,3 +180,37 @@ fn arabic_search_for_intelligence_keeps_its_folding() {
     assert_eq!(search(&["الذَّكاء"]), found, "diacritics are ignored");
     assert_eq!(search(&["ذكاء"]), found, "the article is optional");
 }
+
+#[test]
+fn whole_words_rank_before_words_that_only_start_with_the_query() {
+    let doc = bundled();
+    let sessions = doc["sessions"].as_sequence().unwrap();
+    let title_words = |id: &str| {
+        sessions
+            .iter()
+            .find(|s| s["id"].as_str() == Some(id))
+            .map(titles)
+            .unwrap_or_default()
+    };
+    // Words the programme's titles carry both whole and as the start of longer words.
+    for query in ["cyber", "child", "trust"] {
+        let found = search(&[query]);
+        let whole: Vec<usize> = (0..found.len())
+            .filter(|&i| title_words(&found[i]).iter().any(|w| w == query))
+            .collect();
+        let start_only: Vec<usize> = (0..found.len())
+            .filter(|&i| {
+                let words = title_words(&found[i]);
+                !words.iter().any(|w| w == query) && words.iter().any(|w| w.starts_with(query))
+            })
+            .collect();
+        assert!(
+            !whole.is_empty() && !start_only.is_empty(),
+            "{query}: both kinds of title"
+        );
+        assert!(
+            whole.iter().max() < start_only.iter().min(),
+            "{query}: whole words first: {found:?}"
+        );
+    }
+}
