@@ -5,7 +5,7 @@ use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
 use crate::data::{self, Dataset, Session};
 use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
 use crate::present::layout::{self, Layout};
-use crate::present::{export, views, Context, Document};
+use crate::present::{export, help, views, Context, Document, Lang};
 use crate::query::{self, ids, search::Rank, Filter};
 use crate::term;
 use clap::{CommandFactory, Parser};
@@ -30,9 +30,10 @@ impl From<io::Error> for Failure {
 
 /// Runs `igf` with these arguments (the first is the program name) and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
-        Err(e) => return clap_failure(&e),
+        Err(e) => return clap_failure(&e, &args),
     };
     match execute(&cli) {
         Ok(()) => SUCCESS,
@@ -51,31 +52,33 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
     }
 }
 
-/// Help and version go to stdout with status 0; usage errors become one line on stderr, status 2.
-fn clap_failure(e: &clap::Error) -> i32 {
-    use clap::error::ErrorKind;
-    match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let code = if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-                BAD_INPUT
-            } else {
-                SUCCESS
-            };
-            let _ = e.print();
-            code
+/// Help and version go to stdout with status 0, in the interface language and through the same
+/// layout as other documents; usage errors become one line on stderr, status 2.
+fn clap_failure(e: &clap::Error, args: &[OsString]) -> i32 {
+    let lang = help::interface_lang(args);
+    match help::answer(e, args, lang) {
+        help::Answer::Help { doc, usage_error } => {
+            // Help is a document like any other, uncoloured; --no-pager is honoured only once
+            // the arguments parse, so help is paged like other long output.
+            let printed = print(
+                Rendered::Document(doc),
+                lang == Lang::Ar,
+                help::early_bidi(args),
+                ColorArg::Never,
+                false,
+            );
+            match printed {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => NO_MATCH_OR_IO,
+                _ if usage_error => BAD_INPUT,
+                _ => SUCCESS,
+            }
         }
-        _ => {
-            // clap's message spreads over several lines (error, valid values, usage); the first
-            // paragraph holds what was wrong and what would be valid.
-            let text = e.to_string();
-            let first: Vec<&str> = text
-                .lines()
-                .take_while(|l| !l.trim().is_empty())
-                .map(str::trim)
-                .collect();
-            let line = first.join(" ");
-            let line = line.strip_prefix("error: ").unwrap_or(&line);
-            eprintln!("igf: {line} (see 'igf --help')");
+        help::Answer::Version(text) => {
+            print!("{text}");
+            SUCCESS
+        }
+        help::Answer::Usage(line) => {
+            eprintln!("igf: {line}");
             BAD_INPUT
         }
     }
@@ -90,24 +93,13 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             return Ok(());
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut io::stdout().lock())?;
+            io::Write::write_all(&mut io::stdout().lock(), help::man_page(g.lang.into()).as_bytes())?;
             return Ok(());
         }
         _ => {}
     }
     let data = load(g.data.as_deref())?;
     let ctx = Context::new(g.lang.into(), g.digits.map(Into::into), g.tz);
-    let terminal = term::Terminal::resolve(match g.bidi {
-        BidiArg::Auto => None,
-        BidiArg::Visual => Some(term::Order::Visual),
-        BidiArg::Logical => Some(term::Order::Logical),
-    });
-    let layout = Layout {
-        rtl: ctx.is_rtl(),
-        visual: terminal.visual(),
-        width: term::width(),
-        colour: colour_wanted(g.color, terminal.takes_escapes()),
-    };
 
     let mut nothing_found = false;
     let output = match &cli.command {
@@ -159,11 +151,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             };
             match g.format {
                 Format::Json => {
-                    let bodies: Vec<_> = data
-                        .bodies
-                        .iter()
-                        .filter(|b| b.country.as_deref() == Some("Egypt"))
-                        .collect();
+                    let bodies = query::egypt_bodies(&data);
                     Rendered::Text(export::json_egypt(&ctx, &bodies, &sessions) + "\n")
                 }
                 _ => sessions_output(&ctx, &data, g.format, &sessions, |ctx| {
@@ -214,11 +202,36 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
         Command::Completions { .. } | Command::Man => unreachable!("handled before loading data"),
     };
 
-    // Documents for people are laid out for the terminal (in BDSM explicit mode when visual);
-    // text for programs is printed as it is. Either is paged when taller than the screen.
+    print(output, ctx.is_rtl(), g.bidi, g.color, g.no_pager)?;
+    // The process ends right after this; freeing thousands of strings one by one would only
+    // delay the exit.
+    std::mem::forget(data);
+    if nothing_found {
+        return Err(Failure::NoMatch);
+    }
+    Ok(())
+}
+
+/// Lays `doc` out for standard output and prints it: in display order on a terminal (asking a
+/// bidi terminal not to reorder again), in logical order elsewhere or when asked.
+/// Prints a command's output. Documents for people are laid out for the terminal the user has
+/// (visual in BDSM explicit mode, or logical, as `term::Terminal` decides); text for programs is
+/// printed as it is. Either is paged when taller than the screen.
+fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pager: bool) -> io::Result<()> {
+    let terminal = term::Terminal::resolve(match bidi {
+        BidiArg::Auto => None,
+        BidiArg::Visual => Some(term::Order::Visual),
+        BidiArg::Logical => Some(term::Order::Logical),
+    });
     let (body, explicit_mode) = match output {
         Rendered::Text(text) => (text, false),
         Rendered::Document(doc) => {
+            let layout = Layout {
+                rtl,
+                visual: terminal.visual(),
+                width: term::width(),
+                colour: colour_wanted(color, terminal.takes_escapes()),
+            };
             let mut body = String::new();
             for line in layout::lines(&doc, &layout) {
                 body.push_str(&line);
@@ -229,16 +242,9 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     };
     let rows = term::pager::screen_rows(&body, term::width());
     let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
-        .then(|| term::pager::configured(g.no_pager, |name| std::env::var(name).ok()))
+        .then(|| term::pager::configured(no_pager, |name| std::env::var(name).ok()))
         .flatten();
-    term::print(&body, explicit_mode, pager.as_ref())?;
-    // The process ends right after this; freeing thousands of strings one by one would only
-    // delay the exit.
-    std::mem::forget(data);
-    if nothing_found {
-        return Err(Failure::NoMatch);
-    }
-    Ok(())
+    term::print(&body, explicit_mode, pager.as_ref())
 }
 
 /// Output before layout: a document for people, or finished text for programs.

@@ -9,23 +9,22 @@ use std::path::PathBuf;
 
 const ABOUT: &str = "Browse the programme of the 15th Internet Governance Forum (IGF 2020, online, 2-17 November 2020) offline, in Arabic or English.";
 
-const EXAMPLES: &str = "\
-Examples:
-  igf list --date 2020-11-04            sessions of Wednesday 4 November
-  igf list --track Trust --lang en      the Trust track, in English
-  igf list --kind ورش --phase 2         workshops of the second phase
-  igf show 39                           every session numbered 39 (OF #39 ...)
-  igf show OF21 --tz Africa/Cairo       one session, times in Cairo time
-  igf egypt                             Egypt's part in the forum
-  igf search الذكاء                      sessions about artificial intelligence
-  igf list --format json | jq .         machine-readable output
-
-Times are published in UTC; --tz shows them in another zone. Sessions whose time or track was not
-published say so instead of guessing. Exit status: 0 success, 1 nothing found by search or output
-failed, 2 invalid input.";
+/// Options `list` and `search` share, so each is explained once.
+const DATE_HELP: &str = "Only this day, YYYY-MM-DD (repeat for several days; Arabic-Indic digits work too).";
+const TRACK_HELP: &str = "Thematic track: Data, Environment, Inclusion or Trust (or its Arabic name); repeatable.";
+const KIND_HELP: &str = "Session kind: workshop, open-forum, pre-event, ... (or part of its Arabic name); repeatable.";
 
 #[derive(Debug, Parser)]
-#[command(name = "igf", version, about = ABOUT, after_help = EXAMPLES, propagate_version = true)]
+// Help is printed by `present::help` in the interface language; the doc comments here are its
+// English text. A repeated option takes its last value, as `present::help` assumes for --lang.
+#[command(
+    name = "igf",
+    version,
+    about = ABOUT,
+    propagate_version = true,
+    args_override_self = true,
+    help_expected = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -103,7 +102,7 @@ pub enum Command {
     },
     /// Egypt's part in IGF 2020: its bodies and their roles, and every session it took part in.
     Egypt,
-    /// Search titles, summaries, organisers, speakers and bodies in Arabic and English.
+    /// Search titles, summaries, organisers, speakers and Egypt's part, in Arabic and English; best matches first.
     Search(SearchArgs),
     /// The four thematic tracks, with session counts.
     Tracks,
@@ -115,17 +114,17 @@ pub enum Command {
     About,
     /// Print a shell completion script: igf completions bash > ~/.local/share/bash-completion/completions/igf
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff): igf man | man -l -
+    /// Print the manual page (roff) in the interface language: igf man | man -l -
     Man,
 }
 
 #[derive(Debug, Args, Default)]
 pub struct ListArgs {
-    /// Only this day, YYYY-MM-DD (repeat for several days; Arabic-Indic digits work too).
-    #[arg(long = "date", value_name = "DATE", value_parser = parse_date)]
+    #[arg(long = "date", value_name = "DATE", value_parser = parse_date, help = DATE_HELP)]
     pub dates: Vec<NaiveDate>,
     /// From this day on (inclusive).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -136,11 +135,9 @@ pub struct ListArgs {
     /// Phase 1 (2-6 November) or phase 2 (9-17 November).
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub phase: Option<u8>,
-    /// Thematic track: Data, Environment, Inclusion, Trust (or البيانات، البيئة، الشمول، الثقة); repeatable.
-    #[arg(long = "track", value_name = "TRACK", value_parser = parse_track)]
+    #[arg(long = "track", value_name = "TRACK", value_parser = parse_track, help = TRACK_HELP)]
     pub tracks: Vec<Track>,
-    /// Session kind: workshop, open-forum, pre-event, ... (or Arabic, e.g. ورش); repeatable.
-    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind, help = KIND_HELP)]
     pub kinds: Vec<Kind>,
     /// Organiser, speaker affiliation or body (part of the name, any case, English or Arabic).
     #[arg(long, value_name = "NAME")]
@@ -152,14 +149,15 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to find (all must match). Arabic ignores diacritics, tatweel and hamza forms.
+    /// Words to find, all of them, each at the start of a word (short Latin words such as AI
+    /// only as whole words). Arabic ignores diacritics, tatweel, hamza forms and attached و ب ل ك ف ال.
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
-    #[arg(long = "date", value_name = "DATE", value_parser = parse_date)]
+    #[arg(long = "date", value_name = "DATE", value_parser = parse_date, help = DATE_HELP)]
     pub dates: Vec<NaiveDate>,
-    #[arg(long = "track", value_name = "TRACK", value_parser = parse_track)]
+    #[arg(long = "track", value_name = "TRACK", value_parser = parse_track, help = TRACK_HELP)]
     pub tracks: Vec<Track>,
-    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind, help = KIND_HELP)]
     pub kinds: Vec<Kind>,
 }
 
@@ -299,7 +297,7 @@ pub fn parse_kind(text: &str) -> Result<Kind, String> {
 }
 
 fn arabic_names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
-    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join("، ")
+    all.iter().map(|&t| name(t)).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

@@ -56,6 +56,7 @@ pub const LABELS: Labels = Labels {
     without_track: "بلا مسار مسجل",
     without_speakers: "بلا متحدثين مسمّين",
     without_date: "بلا تاريخ معروف",
+    list_separator: "؛ ",
     total: "المجموع",
     count_sessions: |n, digits| match n {
         0 => "لا جلسات".to_owned(),

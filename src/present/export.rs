@@ -1,7 +1,7 @@
 //! Machine-readable output: JSON, CSV and iCalendar. Exports carry the data's exact text (their own
 //! escaping keeps it safe), never terminal sanitising or bidi isolates.
 
-use super::{Context, Lang};
+use super::Context;
 use crate::data::{Body, Dataset, Session};
 use chrono::{NaiveDateTime, TimeZone, Utc};
 use serde::Serialize;
@@ -116,16 +116,19 @@ pub fn csv(ctx: &Context, sessions: &[(&Session, Option<&'static str>)]) -> Stri
     String::from_utf8(out.into_inner().expect("flushing memory cannot fail")).expect("csv of UTF-8 fields is UTF-8")
 }
 
+/// A calendar carries the text as written, without the marks the terminal needs; which
+/// language's wording is still [`Context::pick`]'s decision.
+fn own_language<'a>(ctx: &Context, en: Option<&'a str>, ar: Option<&'a str>) -> Option<&'a str> {
+    ctx.pick(en, ar, Option::is_some).and_then(|(text, _)| text)
+}
+
 /// `--format ics`: one event per dated session. Timed sessions get UTC DTSTART/DTEND; sessions whose
 /// time was not published become all-day events that say so. Sessions with no known date cannot
 /// be placed in a calendar and are counted in the returned number instead.
 pub fn ics(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> (String, usize) {
     use icalendar::{Calendar, Component, Event, EventLike};
     let mut calendar = Calendar::new();
-    calendar.name(match ctx.lang {
-        Lang::Ar => &data.forum.edition_ar,
-        Lang::En => &data.forum.edition_en,
-    });
+    calendar.name(own_language(ctx, Some(&data.forum.edition_en), Some(&data.forum.edition_ar)).unwrap_or_default());
     // A fixed stamp keeps the output reproducible: the programme is history, not a live feed.
     let stamp = Utc.from_utc_datetime(&data.forum.end.and_hms_opt(0, 0, 0).expect("midnight exists"));
     let mut undated = 0;
@@ -136,10 +139,7 @@ pub fn ics(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> (String, usi
         };
         let mut event = Event::new();
         event.uid(&format!("{}@igf2020.programme", s.id)).timestamp(stamp);
-        let title = match ctx.lang {
-            Lang::Ar => s.title_ar.as_ref().or(s.title_en.as_ref()),
-            Lang::En => s.title_en.as_ref().or(s.title_ar.as_ref()),
-        };
+        let title = own_language(ctx, s.title_en.as_deref(), s.title_ar.as_deref());
         let code = s.code.as_deref().unwrap_or(&s.id);
         event.summary(&match title {
             Some(t) => format!("{code}: {t}"),
@@ -158,10 +158,7 @@ pub fn ics(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> (String, usi
                 description.push(ctx.labels.time_not_published.to_owned());
             }
         }
-        let summary = match ctx.lang {
-            Lang::Ar => s.summary_ar.as_ref().or(s.summary_en.as_ref()),
-            Lang::En => s.summary_en.as_ref().or(s.summary_ar.as_ref()),
-        };
+        let summary = own_language(ctx, s.summary_en.as_deref(), s.summary_ar.as_deref());
         description.extend(summary.map(|t| t.to_string()));
         description.extend(s.sources.iter().map(|t| t.to_string()));
         event.description(&description.join("\n"));

@@ -58,6 +58,8 @@ pub struct Labels {
     pub without_speakers: &'static str,
     pub without_date: &'static str,
     pub total: &'static str,
+    /// Between items listed on one line (Egypt's parts in a session).
+    pub list_separator: &'static str,
     /// Says how many sessions a list shows, with the correct plural.
     pub count_sessions: fn(usize, &str) -> String,
     /// "N sessions share this number" before a multi-session `show`.

@@ -7,6 +7,7 @@ pub mod colour;
 pub mod en;
 pub mod export;
 pub mod format;
+pub mod help;
 pub mod labels;
 pub mod layout;
 pub mod views;
@@ -95,30 +96,51 @@ impl Context {
         (self.labels.count_sessions)(n, &format::digits(self, &n.to_string()))
     }
 
+    /// The one rule for a value the data gives in both languages: the interface language's
+    /// wording when there is one, else the other language's. Returns the wording and its language.
+    pub fn pick<T>(&self, en: T, ar: T, present: impl Fn(&T) -> bool) -> Option<(T, Lang)> {
+        let (own, other, other_lang) = match self.lang {
+            Lang::Ar => (ar, en, Lang::En),
+            Lang::En => (en, ar, Lang::Ar),
+        };
+        if present(&own) {
+            Some((own, self.lang))
+        } else if present(&other) {
+            Some((other, other_lang))
+        } else {
+            None
+        }
+    }
+
+    /// A value in the interface language, or in the other one when it has no wording here.
+    pub fn value(&self, en: Option<&str>, ar: Option<&str>) -> Option<String> {
+        self.pick(en, ar, Option::is_some)
+            .and_then(|(text, _)| text.map(|t| self.data(t)))
+    }
+
+    /// Like [`Context::value`], and saying so when the text is in the other language.
+    pub fn value_marked(&self, en: Option<&str>, ar: Option<&str>) -> Option<String> {
+        self.pick(en, ar, Option::is_some).and_then(|(text, lang)| {
+            text.map(|t| {
+                let written = self.data(t);
+                if lang == self.lang {
+                    written
+                } else {
+                    format!("{written} {}", self.labels.in_other_language)
+                }
+            })
+        })
+    }
+
     /// The session's title in the user's language; the other language, marked, when it has none.
     pub fn title(&self, s: &Session) -> String {
-        let (own, other) = match self.lang {
-            Lang::Ar => (&s.title_ar, &s.title_en),
-            Lang::En => (&s.title_en, &s.title_ar),
-        };
-        match (own, other) {
-            (Some(t), _) => self.data(t),
-            (None, Some(t)) => format!("{} {}", self.data(t), self.labels.in_other_language),
-            (None, None) => self.labels.untitled.to_owned(),
-        }
+        self.value_marked(s.title_en.as_deref(), s.title_ar.as_deref())
+            .unwrap_or_else(|| self.labels.untitled.to_owned())
     }
 
     /// The summary in the user's language, falling back to the other language, marked.
     pub fn summary(&self, s: &Session) -> Option<String> {
-        let (own, other) = match self.lang {
-            Lang::Ar => (&s.summary_ar, &s.summary_en),
-            Lang::En => (&s.summary_en, &s.summary_ar),
-        };
-        match (own, other) {
-            (Some(t), _) => Some(self.data(t)),
-            (None, Some(t)) => Some(format!("{} {}", self.data(t), self.labels.in_other_language)),
-            (None, None) => None,
-        }
+        self.value_marked(s.summary_en.as_deref(), s.summary_ar.as_deref())
     }
 
     /// The printed code ("OF #39") or, for kinds without codes, the id.
@@ -228,5 +250,37 @@ impl Column {
 impl Document {
     pub fn push(&mut self, block: Block) {
         self.blocks.push(block);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_is_shown_in_the_interface_language_else_in_the_other_marked() {
+        let en = Context::new(Lang::En, None, Zone::Utc);
+        let ar = Context::new(Lang::Ar, None, Zone::Utc);
+        assert_eq!(en.value(Some("Egypt"), Some("مصر")), Some(en.data("Egypt")));
+        assert_eq!(ar.value(Some("Egypt"), Some("مصر")), Some(ar.data("مصر")));
+        assert_eq!(en.value(None, Some("مصر")), Some(en.data("مصر")));
+        assert_eq!(
+            en.value_marked(None, Some("مصر")),
+            Some(format!("{} {}", en.data("مصر"), en::LABELS.in_other_language))
+        );
+        assert_eq!(
+            ar.value_marked(Some("Egypt"), None),
+            Some(format!("{} {}", ar.data("Egypt"), ar::LABELS.in_other_language))
+        );
+        assert_eq!(
+            ar.value_marked(Some("Egypt"), Some("مصر")),
+            Some(ar.data("مصر")),
+            "not marked"
+        );
+        assert_eq!(ar.value(None, None), None);
+        assert_eq!(
+            en.pick(&[][..], &["x"][..], |l: &&[&str]| !l.is_empty()),
+            Some((&["x"][..], Lang::Ar))
+        );
     }
 }

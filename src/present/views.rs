@@ -250,13 +250,11 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
 }
 
 fn body_name(ctx: &Context, data: &Dataset, id: &str) -> String {
-    match data.bodies.iter().find(|b| b.id == id) {
-        Some(b) => match (&b.name_ar, ctx.is_rtl()) {
-            (Some(ar), true) => ctx.data(ar),
-            _ => ctx.data(&b.name_en),
-        },
-        None => ctx.data(id),
-    }
+    data.bodies
+        .iter()
+        .find(|b| b.id == id)
+        .and_then(|b| ctx.value(Some(&b.name_en), b.name_ar.as_deref()))
+        .unwrap_or_else(|| ctx.data(id))
 }
 
 fn egypt_part(ctx: &Context, data: &Dataset, part: &crate::data::EgyptPart) -> String {
@@ -265,10 +263,7 @@ fn egypt_part(ctx: &Context, data: &Dataset, part: &crate::data::EgyptPart) -> S
         (None, Some(person)) => ctx.data(person),
         (None, None) => "—".to_owned(),
     };
-    let role = match (ctx.is_rtl(), &part.role_ar) {
-        (true, Some(ar)) => ctx.data(ar),
-        _ => ctx.data(&part.role),
-    };
+    let role = ctx.value(Some(&part.role), part.role_ar.as_deref()).unwrap_or_default();
     format!("{who} — {role}")
 }
 
@@ -279,7 +274,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     doc.push(Block::Heading(l.egypt_heading.to_owned()));
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.egypt_bodies.to_owned()));
-    for body in data.bodies.iter().filter(|b| b.kind_is_organisation()) {
+    for body in query::egypt_bodies(data) {
         let name = body_name(ctx, data, &body.id);
         let name = if ctx.is_rtl() {
             format!("{name} ({})", ctx.data(&body.name_en))
@@ -290,12 +285,9 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
         if body.mag_member_2020 {
             roles.push(l.mag_member.to_owned());
         }
-        let texts = if ctx.is_rtl() && !body.roles_ar.is_empty() {
-            &body.roles_ar
-        } else {
-            &body.roles
-        };
-        roles.extend(texts.iter().map(|r| ctx.data(r)));
+        if let Some((texts, _)) = ctx.pick(&body.roles, &body.roles_ar, |r| !r.is_empty()) {
+            roles.extend(texts.iter().map(|r| ctx.data(r)));
+        }
         doc.push(Block::Items {
             label: name,
             items: roles,
@@ -317,7 +309,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
                     .iter()
                     .map(|s| {
                         let parts: Vec<String> = s.egypt.iter().map(|p| egypt_part(ctx, data, p)).collect();
-                        parts.join("؛ ")
+                        parts.join(l.list_separator)
                     })
                     .collect(),
             ),
@@ -525,7 +517,8 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         n(&|s| s.speakers.is_empty()),
         String::new(),
     ]);
-    doc.blocks.extend(overview(vec![l.kind, l.count, l.reported_by_forum], rows).blocks);
+    doc.blocks
+        .extend(overview(vec![l.kind, l.count, l.reported_by_forum], rows).blocks);
     doc
 }
 

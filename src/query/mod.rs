@@ -5,7 +5,7 @@ pub mod ids;
 pub mod normalize;
 pub mod search;
 
-use crate::data::{Dataset, Kind, Session, Track};
+use crate::data::{Body, Dataset, Kind, Session, Track};
 use chrono::NaiveDate;
 use normalize::fold_for_search;
 
@@ -118,10 +118,28 @@ pub fn involves_body(data: &Dataset, s: &Session, needle: &str) -> bool {
         })
 }
 
+/// Egypt's name in each language, as the data and users write it.
+pub const EGYPT_NAMES: [&str; 2] = ["Egypt", "مصر"];
+
+/// Whether `name` names Egypt, in either language.
+pub fn is_egypt(name: &str) -> bool {
+    let wanted = fold_for_search(name.trim());
+    EGYPT_NAMES.iter().any(|n| fold_for_search(n) == wanted)
+}
+
+/// Egypt's bodies: the organisations of Egypt the data describes (the people it names are shown
+/// with the sessions they took part in). The `egypt` view and its JSON both list exactly these.
+pub fn egypt_bodies(data: &Dataset) -> Vec<&Body> {
+    data.bodies
+        .iter()
+        .filter(|b| b.kind_is_organisation() && b.country.as_deref().is_some_and(is_egypt))
+        .collect()
+}
+
 /// Whether a speaker from `country` took part, or (for Egypt) an Egyptian body or person did.
 pub fn involves_country(data: &Dataset, s: &Session, country: &str) -> bool {
     let wanted = fold_for_search(country);
-    let is_egypt = wanted == "egypt" || wanted == fold_for_search("مصر");
+    let is_egypt = is_egypt(country);
     s.speakers
         .iter()
         .filter_map(|p| p.country.as_deref())

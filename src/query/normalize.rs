@@ -36,6 +36,54 @@ pub fn fold_for_search(text: &str) -> String {
         .collect()
 }
 
+/// Whether a (folded) word is written in Arabic letters.
+pub fn is_arabic(word: &str) -> bool {
+    word.chars()
+        .any(|c| ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{0671}'..='\u{06D3}').contains(&c))
+}
+
+/// The forms a folded Arabic word of running text can be found under: itself, and without the
+/// letters written onto its front: a conjunction (و, ف), then a preposition (ب, ك, ل), then the
+/// article ال (which after ل loses its alef: للذكاء). "والذكاء" is found as الذكاء and ذكاء.
+pub fn arabic_stems(word: &str) -> Vec<String> {
+    let mut stems = vec![word.to_owned()];
+    let mut add = |stem: String| {
+        if stem.chars().count() >= 2 && !stems.contains(&stem) {
+            stems.push(stem);
+        }
+    };
+    for conjunction in ["", "و", "ف"] {
+        let Some(rest) = word.strip_prefix(conjunction) else {
+            continue;
+        };
+        for preposition in ["", "ب", "ك", "ل"] {
+            let Some(rest) = rest.strip_prefix(preposition) else {
+                continue;
+            };
+            add(rest.to_owned());
+            if let Some(bare) = rest.strip_prefix("ال") {
+                add(bare.to_owned());
+            }
+            if let Some(bare) = rest.strip_prefix("لل") {
+                add(format!("ال{bare}"));
+                add(bare.to_owned());
+            }
+        }
+    }
+    stems
+}
+
+/// The forms an Arabic query word is looked for under: itself and, when it has one, without its
+/// article, so ذكاء and الذكاء find each other. Only the article: a query's first letter is
+/// taken as written (كتاب is not ك + تاب).
+pub fn arabic_query_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_owned()];
+    if let Some(bare) = word.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+        forms.push(bare.to_owned());
+    }
+    forms
+}
+
 /// Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks: optional in ordinary writing.
 fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
@@ -67,6 +115,15 @@ mod tests {
         assert_eq!(fold_for_search("مـدرسة"), fold_for_search("مدرسه"));
         assert_eq!(fold_for_search("مستوى"), "مستوي");
         assert_eq!(fold_for_search("OECD"), "oecd");
+    }
+
+    #[test]
+    fn attached_letters_come_off_arabic_words() {
+        assert!(arabic_stems("والذكاء").contains(&"ذكاء".to_owned()));
+        assert!(arabic_stems("للذكاء").contains(&"الذكاء".to_owned()));
+        assert!(arabic_stems("بمصر").contains(&"مصر".to_owned()));
+        assert_eq!(arabic_query_forms("كتاب"), vec!["كتاب".to_owned()]);
+        assert!(is_arabic("مصر") && !is_arabic("egypt"));
     }
 
     #[test]
