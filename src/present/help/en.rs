@@ -52,7 +52,8 @@ pub const WORDS: HelpWords = HelpWords {
     other_variables: [
         ("COLUMNS", "width of the output in cells, instead of the terminal's width"),
         ("NO_COLOR", "when set and not empty, --color auto never colours"),
-        ("MLTERM", "set by mlterm, which reorders right-to-left text itself: --bidi auto then writes logical order"),
+        ("IGF_PAGER, PAGER", "the pager for long output on a terminal (default less -R); empty or cat turns paging off"),
+        ("KONSOLE_VERSION, VTE_VERSION, MLTERM, TERM_PROGRAM, WT_SESSION, TERM", "how the terminal names itself: --bidi auto picks display order or reading order for it; TERM=dumb gets no escape sequence at all"),
     ],
     man: ManWords {
         title: "IGF 2020 programme",

@@ -76,7 +76,7 @@ pub struct HelpWords {
     pub exit_codes: [&'static str; 3],
     pub environment: &'static str,
     /// Variables read outside clap's definition, with what they do.
-    pub other_variables: [(&'static str, &'static str); 3],
+    pub other_variables: [(&'static str, &'static str); 4],
     pub man: man::ManWords,
 }
 
