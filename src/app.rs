@@ -5,7 +5,7 @@ use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
 use crate::data::{self, Dataset, Session};
 use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
 use crate::present::layout::{self, Layout};
-use crate::present::{export, views, Context, Document};
+use crate::present::{export, frab, views, Context, Document};
 use crate::query::{self, ids, search::Rank, Filter};
 use crate::term::{self, Output};
 use clap::{CommandFactory, Parser};
@@ -266,6 +266,9 @@ fn sessions_output(
                 eprintln!("igf: {undated} session(s) without a known date left out of the calendar");
             }
             Rendered::Text(text)
+        }
+        Format::Frab | Format::FrabJson => {
+            Rendered::Text(frab::export(ctx, data, sessions, format == Format::FrabJson))
         }
     }
 }

@@ -22,7 +22,7 @@ fn instant(s: &Session, time: Option<chrono::NaiveTime>) -> Option<NaiveDateTime
     Some(s.date?.and_time(time?))
 }
 
-fn rfc3339(ctx: &Context, utc: NaiveDateTime) -> String {
+pub(super) fn rfc3339(ctx: &Context, utc: NaiveDateTime) -> String {
     format!(
         "{}{}",
         ctx.zone.from_utc(utc).format("%Y-%m-%dT%H:%M:%S"),
