@@ -178,7 +178,8 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
                     description: text("description"),
                     track: text("track"),
                     slug: text("slug"),
-                    url: text("url"),
+                    // wafer names the talk's page <conf_url>.
+                    url: text("url").or_else(|| text("conf_url")),
                     persons: child(event, "persons")
                         .map(|p| elements(p, "person").filter_map(|n| non_empty(&all_text(n))).collect())
                         .unwrap_or_default(),
@@ -558,6 +559,12 @@ fn decode_references(text: &str) -> String {
     out
 }
 
+/// The file as a `file://` URL, so it can stand as a source wherever URLs are expected.
+fn file_url(origin: &str) -> String {
+    let path = std::path::absolute(origin).unwrap_or_else(|_| origin.into());
+    format!("file://{}", path.display())
+}
+
 fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
     let mut problems = Vec::new();
     let conf = &raw.conference;
@@ -701,7 +708,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         }
         if sources.is_empty() {
             // The file itself is where this session is said to take place.
-            sources.push(Cow::Owned(conf.url.clone().unwrap_or_else(|| origin.to_owned())));
+            sources.push(Cow::Owned(conf.url.clone().unwrap_or_else(|| file_url(origin))));
         }
         let kind = event.event_type.as_deref().map_or(Kind::Other, kind_of);
         let text = |t: Option<String>| t.map(Cow::Owned);

@@ -72,7 +72,7 @@ struct Event<'a> {
     language: &'static str,
     summary: Option<&'a str>,
     other_summary: Option<&'a str>,
-    url: Option<&'a str>,
+    url: Option<String>,
 }
 
 /// The text in the chosen language, else the other; and the other when both exist.
@@ -97,6 +97,14 @@ fn language_code(lang: Lang) -> &'static str {
         Lang::Ar => "ar",
         Lang::En => "en",
     }
+}
+
+/// Whether a source starts with a URI scheme ("https:", "file:"); others cannot be links.
+fn has_scheme(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
 }
 
 fn is_web_address(text: &str) -> bool {
@@ -137,7 +145,7 @@ fn base_url(data: &Dataset) -> Option<String> {
     counts
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(site, _)| format!("{site}/"))
+        .map(|(site, _)| uri(&format!("{site}/")))
 }
 
 /// Lowercase ASCII letters and digits, other runs becoming one hyphen, at most `words` words.
@@ -148,6 +156,21 @@ fn slug_words(text: &str, words: usize) -> String {
         .map(str::to_ascii_lowercase)
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A source as a URI both schemas accept: characters a URI may not hold (spaces, brackets,
+/// non-ASCII letters, controls) are percent-encoded, as a browser would send them.
+fn uri(text: &str) -> String {
+    const KEPT: &[u8] = b"-._~:/?#@!$&'()*+,;=%";
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || KEPT.contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Title words kept in a slug: enough to recognise the session in a URL.
@@ -214,7 +237,7 @@ impl<'a> Schedule<'a> {
                 language: language_code(language),
                 summary: summary.map(|(t, _)| t),
                 other_summary,
-                url: s.sources.iter().map(|u| u.as_ref()).find(|u| is_web_address(u)),
+                url: s.sources.iter().find(|u| is_web_address(u)).map(|u| uri(u)),
             });
         }
         let mut days: Vec<Day> = by_day
@@ -358,11 +381,11 @@ impl<'a> Schedule<'a> {
         }
         x.close("persons");
         x.open("links", &[]);
-        for source in s.sources.iter() {
-            x.leaf("link", &[("href", source)], source);
+        for source in s.sources.iter().filter(|u| has_scheme(u)) {
+            x.leaf("link", &[("href", &uri(source))], source);
         }
         x.close("links");
-        if let Some(url) = e.url {
+        if let Some(url) = &e.url {
             x.leaf("url", &[], url);
         }
         x.close("event");
@@ -430,7 +453,8 @@ impl<'a> Schedule<'a> {
             "duration": length_text(e.length),
             "room": e.room,
             "slug": e.slug,
-            "url": e.url.or(self.base_url.as_deref()).unwrap_or_default(),
+            // Required here: the session's page, else the site, else where it was read from.
+            "url": e.url.clone().or(self.base_url.clone()).or(s.sources.iter().find(|u| has_scheme(u)).map(|u| uri(u))),
             "title": e.title,
             "subtitle": e.subtitle,
             "track": s.track.map(|t| t.slug()),
@@ -438,7 +462,7 @@ impl<'a> Schedule<'a> {
             "language": e.language,
             "abstract": e.summary,
             "persons": s.speakers.iter().map(|p| json!({"name": p.name})).collect::<Vec<_>>(),
-            "links": s.sources.iter().map(|u| json!({"url": u})).collect::<Vec<_>>(),
+            "links": s.sources.iter().filter(|u| has_scheme(u)).map(|u| json!({"url": uri(u)})).collect::<Vec<_>>(),
         });
         if let Some(other) = e.other_summary {
             event["description"] = json!(other);
@@ -518,6 +542,18 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_become_uris_the_schemas_accept() {
+        assert_eq!(
+            uri("https://example.org/a b/\u{1b}[0m?x=é"),
+            "https://example.org/a%20b/%1B%5B0m?x=%C3%A9"
+        );
+        assert_eq!(
+            uri("https://www.intgovforum.org/en/content/x#y"),
+            "https://www.intgovforum.org/en/content/x#y"
+        );
+    }
 
     #[test]
     fn escaping_keeps_markup_inert_and_drops_what_xml_cannot_hold() {
