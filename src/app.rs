@@ -291,7 +291,7 @@ fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
         }
         other => Err(Failure::BadInput(vec![format!(
             "--format {} is for session lists (list, show, egypt, search); this command supports table and plain",
-            format!("{other:?}").to_lowercase()
+            clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned())
         )])),
     }
 }

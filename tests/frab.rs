@@ -112,6 +112,32 @@ fn each_publishers_shape_lists_its_events_at_the_right_utc_times() {
 }
 
 #[test]
+fn local_times_follow_the_conference_zone_rules_not_a_fixed_offset() {
+    let frab = std::fs::read_to_string(fixture("frab.xml")).expect("fixture");
+    // A <date> without an offset is read in the conference's zone: 10:30 Berlin is 09:30 UTC.
+    let no_offset = frab.replacen(
+        "<date>2023-11-25T10:30:00+01:00</date>",
+        "<date>2023-11-25T10:30:00</date>",
+        1,
+    );
+    let path = temp_file("date-without-offset.xml", no_offset.as_bytes());
+    assert_eq!(
+        plain(path.to_str().expect("UTF-8"))[0].split('\t').nth(2),
+        Some("09:30–10:15")
+    );
+    // Day 2 moved to 26 March 2023, when Berlin changes to summer time (+02:00): event 103 at
+    // 14:00 local is 12:00 UTC, whatever offset the day's own start attribute carries.
+    let summer = frab
+        .replace("2023-11-26T10:00:00+01:00", "2023-03-26T10:00:00+01:00")
+        .replace("2023-11-26T18:00:00+01:00", "2023-03-26T18:00:00+01:00")
+        .replace("index=\"2\" date=\"2023-11-26\"", "index=\"2\" date=\"2023-03-26\"");
+    let path = temp_file("summer-time.xml", summer.as_bytes());
+    let lines = plain(path.to_str().expect("UTF-8"));
+    let event_103 = lines.iter().find(|l| l.starts_with("103\t")).expect("event 103");
+    assert_eq!(event_103, "103\t2023-03-26\t12:00–13:30\tTrust in community networks");
+}
+
+#[test]
 fn only_a_file_without_any_zone_warns_that_times_are_as_printed() {
     let (_, stderr) = ok(&["list", "--data", &fixture("pentabarf.xml")]);
     assert!(stderr.contains("states no time zone"), "{stderr}");
@@ -194,6 +220,9 @@ fn search_days_tracks_and_kinds_work_on_an_imported_file() {
     assert!(out.starts_with("301\t"), "{out}");
     let out = run(&["search", "nothing-like-this", "--data", &frab]);
     assert_eq!(out.status.code(), Some(1));
+    // Overviews name the format as it is typed when refusing it.
+    let out = run(&["days", "--data", &frab, "--format", "frab-json"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format frab-json is for session lists"));
 
     let (days, _) = ok(&["days", "--data", &frab, "--format", "plain", "--lang", "en"]);
     let day_rows: Vec<Vec<&str>> = days.lines().map(|l| l.split('\t').collect()).collect();

@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
 
-/// Length given to a session whose end was not published: schedule apps need one to draw it.
+/// Length given to a session whose end was not published: schedule apps and calendars need one
+/// to draw it.
 pub const ASSUMED_LENGTH: Duration = Duration::hours(1);
 
 /// Writes the schedule of `sessions` in frab XML (`json` false) or JSON. Sessions without a date
