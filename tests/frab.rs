@@ -552,6 +552,20 @@ fn hostile_text_in_an_imported_file_never_reaches_the_terminal_raw() {
             shown.contains("<U+202E>"),
             "the override is shown for what it is:\n{shown}"
         );
+        // Problems quote the file's text escaped, never raw.
+        let text = std::fs::read_to_string(&file).expect("fixture");
+        let broken = text
+            .replacen("\"id\": 666,", "", 1)
+            .replacen("<event id=\"667\"", "<event", 1)
+            .replacen("\"date\": \"2024-01-10T10", "\"date\": \"\\u001b[2J 2024-01-10T10", 1)
+            .replacen("<date>2024", "<date>\u{202e}2024", 1);
+        let path = temp_file(&format!("broken-{name}"), broken.as_bytes());
+        let out = run(&["list", "--data", path.to_str().expect("UTF-8")]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("is not an ISO 8601 date"), "{stderr}");
+        let found: Vec<char> = stderr.chars().filter(|c| HOSTILE.contains(c)).collect();
+        assert!(found.is_empty(), "{name}: the error printed {found:?}: {stderr}");
         // Exports keep the text but never an ESC, which XML cannot carry.
         let (xml, _) = ok(&["list", "--data", &file, "--format", "frab"]);
         assert!(!xml.contains('\u{1b}'), "{xml}");
@@ -586,7 +600,7 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
     let bad_start = frab.replacen("<start>14:00</start>", "<start>25:99</start>", 1);
     one_line_error(
         &temp_file("bad-start.xml", bad_start.as_bytes()),
-        "event 103: start \"25:99\"",
+        "event \"103\": start \"25:99\"",
     );
     let bad_line = frab.lines().position(|l| l.contains("id=\"103\"")).expect("event 103") + 1;
     one_line_error(

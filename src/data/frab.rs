@@ -604,7 +604,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             .or_else(|| event.title.clone())
             .unwrap_or_else(|| format!("number {}", n + 1));
         let mut report =
-            |message: String| problems.push(DataError::at(origin, event.place, format!("event {name}: {message}")));
+            |message: String| problems.push(DataError::at(origin, event.place, format!("event {name:?}: {message}")));
         let day = event.day.and_then(|i| days.get(i));
         let clock = |offset: Option<FixedOffset>| match (zone, offset, day.and_then(|d| d.start).and_then(|s| s.1)) {
             (Some(tz), _, _) => Clock::Zone(tz),
