@@ -137,10 +137,7 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
             ),
         )]);
     }
-    let place = |node: roxmltree::Node| {
-        let pos = doc.text_pos_at(node.range().start);
-        (pos.row as usize + skipped_lines, pos.col as usize)
-    };
+    let mut places = Places::new(text, skipped_lines);
     let mut raw = RawSchedule::default();
     if let Some(conf) = child(root, "conference") {
         raw.conference = RawConference {
@@ -163,7 +160,7 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
             for event in elements(room, "event") {
                 let text = |name: &'static str| child_text(event, name);
                 raw.events.push(RawEvent {
-                    place: Some(place(event)),
+                    place: Some(places.at(event.range().start)),
                     day: Some(index),
                     id: event.attribute("id").and_then(non_empty),
                     guid: event.attribute("guid").and_then(non_empty),
@@ -195,6 +192,42 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
         }
     }
     Ok(raw)
+}
+
+/// Line and column of byte offsets met in increasing order. Counting from where the previous
+/// one left off keeps this linear; roxmltree's own lookup counts from the start of the file each
+/// time, which for a schedule of 100,000 events is quadratic.
+struct Places<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+    /// 1-based column of `offset`, in characters.
+    column: usize,
+}
+
+impl<'t> Places<'t> {
+    fn new(text: &'t str, skipped_lines: usize) -> Self {
+        Places {
+            text,
+            offset: 0,
+            line: 1 + skipped_lines,
+            column: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.clamp(self.offset, self.text.len());
+        let passed = &self.text[self.offset..offset];
+        match passed.rfind('\n') {
+            Some(last) => {
+                self.line += passed.matches('\n').count();
+                self.column = passed[last + 1..].chars().count() + 1;
+            }
+            None => self.column += passed.chars().count(),
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
 }
 
 fn elements<'a, 'i>(
@@ -810,6 +843,15 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_count_lines_and_columns_from_where_they_left_off() {
+        let text = "ab\ncd\n\u{e9}f";
+        let mut places = Places::new(text, 2);
+        assert_eq!(places.at(1), (3, 2));
+        assert_eq!(places.at(4), (4, 2));
+        assert_eq!(places.at(text.len() - 1), (5, 2));
+    }
 
     #[test]
     fn html_becomes_text_and_a_lone_angle_bracket_stays() {
