@@ -5,7 +5,7 @@ use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
 use crate::data::{self, Dataset, Session};
 use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
 use crate::present::layout::{self, Layout};
-use crate::present::{export, help, views, Context, Document, Lang};
+use crate::present::{export, frab, help, views, Context, Document, Lang};
 use crate::query::{self, ids, search::Rank, Filter};
 use crate::term;
 use clap::{CommandFactory, Parser};
@@ -273,6 +273,9 @@ fn sessions_output(
             }
             Rendered::Text(text)
         }
+        Format::Frab | Format::FrabJson => {
+            Rendered::Text(frab::export(ctx, data, sessions, format == Format::FrabJson))
+        }
     }
 }
 
@@ -294,7 +297,7 @@ fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
         }
         other => Err(Failure::BadInput(vec![format!(
             "--format {} is for session lists (list, show, egypt, search); this command supports table and plain",
-            format!("{other:?}").to_lowercase()
+            clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned())
         )])),
     }
 }

@@ -46,7 +46,7 @@ pub struct Global {
     pub lang: LangArg,
 
     /// Output format: table (for people), plain (one session per line, tab-separated, never
-    /// wrapped), json, csv or ics (calendar).
+    /// wrapped), json, csv, ics (calendar), frab or frab-json (conference schedule apps).
     #[arg(long, global = true, value_enum, default_value = "table")]
     pub format: Format,
 
@@ -84,8 +84,8 @@ pub struct Global {
     #[arg(long, global = true)]
     pub no_pager: bool,
 
-    /// Read the programme from this YAML file (same schema as the bundled one) instead of the
-    /// bundled IGF 2020 programme.
+    /// Read the programme from this YAML file (same schema as the bundled one), or from a
+    /// conference's frab schedule XML or JSON, instead of the bundled IGF 2020 programme.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
 }
@@ -183,6 +183,10 @@ pub enum Format {
     Json,
     Csv,
     Ics,
+    /// Conference schedule XML (frab/Pentabarf), for Giggity, ConfClerk and EventFahrplan.
+    Frab,
+    /// Conference schedule JSON (the frab/c3voc schedule.json).
+    FrabJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,9 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Parses `text` (the contents of `origin`) into a dataset, or every problem found in it.
 pub fn parse(text: &str, origin: &str) -> Result<Dataset, Vec<DataError>> {
+    if let Some(schedule) = super::frab::parse_if_schedule(origin, text) {
+        return schedule;
+    }
     if let Some(dataset) = parse_in_pieces(text) {
         return Ok(dataset);
     }

@@ -1,6 +1,7 @@
 //! Loading and validating the programme. Everything downstream may assume a [`Dataset`] that passed
 //! [`validate`]: unique ids, dates inside the forum, ends after starts, known references.
 
+mod frab;
 mod load;
 pub mod model;
 mod validate;

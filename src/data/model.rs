@@ -14,7 +14,7 @@ pub type Text = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
 
 /// The whole dataset: the forum, its sessions and the bodies it names.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub forum: Forum,
@@ -26,7 +26,7 @@ pub struct Dataset {
     pub organisations: List<Organisation>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Forum {
     pub name_en: Text,
@@ -75,7 +75,7 @@ pub struct Organisation {
     pub name_ar: Text,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     PreEvent,
@@ -93,6 +93,7 @@ pub enum Kind {
     Ceremony,
     Youth,
     Networking,
+    #[default]
     Other,
 }
 
@@ -161,15 +162,16 @@ impl Track {
 }
 
 /// How firmly the sources fix a session's date and time (see data/README.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     High,
     Medium,
+    #[default]
     Low,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub id: Text,
@@ -226,7 +228,7 @@ impl Session {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     pub name: Text,

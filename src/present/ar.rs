@@ -29,6 +29,7 @@ pub const LABELS: Labels = Labels {
     date_not_published: "التاريخ غير منشور",
     no_track: "بلا مسار مسجل",
     untitled: "العنوان غير منشور",
+    room_not_published: "القاعة غير منشورة",
     none_seen: "لم تذكر المصادر أسماء",
     in_other_language: "(بالإنجليزية فقط)",
     outside_programme: "خارج البرنامج",

@@ -28,6 +28,7 @@ pub const LABELS: Labels = Labels {
     date_not_published: "date not published",
     no_track: "no recorded track",
     untitled: "title not published",
+    room_not_published: "room not published",
     none_seen: "none named in the sources",
     in_other_language: "(Arabic only)",
     outside_programme: "outside the programme",

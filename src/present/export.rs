@@ -22,7 +22,7 @@ fn instant(s: &Session, time: Option<chrono::NaiveTime>) -> Option<NaiveDateTime
     Some(s.date?.and_time(time?))
 }
 
-fn rfc3339(ctx: &Context, utc: NaiveDateTime) -> String {
+pub(super) fn rfc3339(ctx: &Context, utc: NaiveDateTime) -> String {
     format!(
         "{}{}",
         ctx.zone.from_utc(utc).format("%Y-%m-%dT%H:%M:%S"),
@@ -150,7 +150,7 @@ pub fn ics(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> (String, usi
             (Some(start), end) => {
                 let start = date.and_time(start);
                 event.starts(Utc.from_utc_datetime(&start));
-                let end = end.map_or(start + chrono::Duration::hours(1), |e| date.and_time(e));
+                let end = end.map_or(start + super::frab::ASSUMED_LENGTH, |e| date.and_time(e));
                 event.ends(Utc.from_utc_datetime(&end));
             }
             _ => {

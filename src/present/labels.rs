@@ -29,6 +29,8 @@ pub struct Labels {
     pub date_not_published: &'static str,
     pub no_track: &'static str,
     pub untitled: &'static str,
+    /// Stands for the room in exports that need one (frab schedules) when none was published.
+    pub room_not_published: &'static str,
     pub none_seen: &'static str,
     /// Marks text shown in the other language because this one has none yet.
     pub in_other_language: &'static str,

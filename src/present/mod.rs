@@ -7,6 +7,7 @@ pub mod colour;
 pub mod en;
 pub mod export;
 pub mod format;
+pub mod frab;
 pub mod help;
 pub mod labels;
 pub mod layout;

@@ -1,0 +1,894 @@
+//! Reading conference schedules in the frab format, "schedule.xml" and its JSON sibling, as frab,
+//! Pentabarf, pretalx and wafer publish them, into the same [`Dataset`] a YAML programme gives.
+//!
+//! Published files are looser than the c3voc schemas: events may lack `<date>`, times may be given
+//! in the conference's `time_zone_name` or only by the day's offsets, optional elements are often
+//! missing and abstracts carry HTML. Everything is read leniently and stored in UTC; what cannot
+//! be read is one located line per problem, like the YAML loader's.
+
+use super::model::{Confidence, Dataset, Forum, Kind, Phase, Session, Speaker, Text, Track};
+use super::DataError;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// Reads `text` as a schedule when its content is one: XML whose root is `<schedule>`, or JSON with
+/// a top-level `"schedule"`. Returns None for anything else, which the caller reads as YAML (JSON
+/// that is not a schedule is valid YAML and may be an igf programme).
+pub fn parse_if_schedule(origin: &str, text: &str) -> Option<Result<Dataset, Vec<DataError>>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let body = text.trim_start();
+    // Leading blank lines are dropped before parsing; positions must still count them.
+    let skipped_lines = text[..text.len() - body.len()].matches('\n').count();
+    if body.starts_with('<') {
+        return Some(read_xml(origin, body, skipped_lines).and_then(|raw| build(origin, raw)));
+    }
+    if body.starts_with('{') {
+        return match serde_json::from_str::<Value>(body) {
+            Ok(value) if value.get("schedule").is_some() => {
+                Some(read_json(origin, &value).and_then(|raw| build(origin, raw)))
+            }
+            Ok(_) => None,
+            // Broken JSON that names a schedule is reported as JSON; anything else is left to YAML.
+            Err(e) if body.contains("\"schedule\"") => Some(Err(vec![DataError::at(
+                origin,
+                Some((e.line() + skipped_lines, e.column())),
+                format!("not valid schedule JSON: {}", json_reason(&e)),
+            )])),
+            Err(_) => None,
+        };
+    }
+    None
+}
+
+/// What a schedule file says, before times are resolved and languages told apart.
+#[derive(Default)]
+struct RawSchedule {
+    conference: RawConference,
+    days: Vec<RawDay>,
+    events: Vec<RawEvent>,
+}
+
+#[derive(Default)]
+struct RawConference {
+    title: Option<String>,
+    acronym: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    time_zone_name: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Default)]
+struct RawDay {
+    date: Option<String>,
+    start: Option<String>,
+}
+
+#[derive(Default)]
+struct RawEvent {
+    /// Line and column in the file, where the parser gives them (XML does, JSON values do not).
+    place: Option<(usize, usize)>,
+    day: Option<usize>,
+    id: Option<String>,
+    guid: Option<String>,
+    room: Option<String>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    event_type: Option<String>,
+    date: Option<String>,
+    start: Option<String>,
+    duration: Option<String>,
+    abstract_text: Option<String>,
+    description: Option<String>,
+    track: Option<String>,
+    slug: Option<String>,
+    url: Option<String>,
+    persons: Vec<String>,
+    links: Vec<String>,
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML
+
+fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedule, Vec<DataError>> {
+    // DTDs are refused outright: schedule files need none, and refusing them rules out entity
+    // expansion attacks whatever the parser's own defences.
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
+        let pos = e.pos();
+        let reason = match e {
+            roxmltree::Error::DtdDetected => {
+                "the file declares a DTD; schedule files need none and igf reads no DTDs or entities".to_owned()
+            }
+            other => {
+                let text = other.to_string();
+                // roxmltree ends its messages with " at L:C"; the place is printed up front.
+                let cut = text
+                    .rfind(" at ")
+                    .filter(|&i| text[i + 4..].contains(':'))
+                    .unwrap_or(text.len());
+                text[..cut].to_owned()
+            }
+        };
+        vec![DataError::at(
+            origin,
+            Some((pos.row as usize + skipped_lines, pos.col as usize)),
+            format!("not valid schedule XML: {reason}"),
+        )]
+    })?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "schedule" {
+        return Err(vec![DataError::at(
+            origin,
+            None,
+            format!(
+                "an XML file whose root is <{}>, not <schedule>; igf reads frab schedule XML or its own YAML",
+                root.tag_name().name()
+            ),
+        )]);
+    }
+    let mut places = Places::new(text, skipped_lines);
+    let mut raw = RawSchedule::default();
+    if let Some(conf) = child(root, "conference") {
+        raw.conference = RawConference {
+            title: child_text(conf, "title"),
+            acronym: child_text(conf, "acronym"),
+            start: child_text(conf, "start"),
+            end: child_text(conf, "end"),
+            time_zone_name: child_text(conf, "time_zone_name"),
+            url: child_text(conf, "base_url").or_else(|| child_text(conf, "url")),
+        };
+    }
+    for day in elements(root, "day") {
+        let index = raw.days.len();
+        raw.days.push(RawDay {
+            date: day.attribute("date").and_then(non_empty),
+            start: day.attribute("start").and_then(non_empty),
+        });
+        for room in elements(day, "room") {
+            let room_name = room.attribute("name").and_then(non_empty);
+            for event in elements(room, "event") {
+                let text = |name: &'static str| child_text(event, name);
+                raw.events.push(RawEvent {
+                    place: Some(places.at(event.range().start)),
+                    day: Some(index),
+                    id: event.attribute("id").and_then(non_empty),
+                    guid: event.attribute("guid").and_then(non_empty),
+                    room: text("room").or_else(|| room_name.clone()),
+                    title: text("title"),
+                    subtitle: text("subtitle"),
+                    event_type: text("type"),
+                    date: text("date"),
+                    start: text("start"),
+                    duration: text("duration"),
+                    abstract_text: text("abstract"),
+                    description: text("description"),
+                    track: text("track"),
+                    slug: text("slug"),
+                    // wafer names the talk's page <conf_url>.
+                    url: text("url").or_else(|| text("conf_url")),
+                    persons: child(event, "persons")
+                        .map(|p| elements(p, "person").filter_map(|n| non_empty(&all_text(n))).collect())
+                        .unwrap_or_default(),
+                    links: child(event, "links")
+                        .map(|l| {
+                            elements(l, "link")
+                                .filter_map(|n| n.attribute("href").and_then(non_empty))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                });
+            }
+        }
+    }
+    Ok(raw)
+}
+
+/// Line and column of byte offsets met in increasing order. Counting from where the previous
+/// one left off keeps this linear; roxmltree's own lookup counts from the start of the file each
+/// time, which for a schedule of 100,000 events is quadratic.
+struct Places<'t> {
+    text: &'t str,
+    offset: usize,
+    line: usize,
+    /// 1-based column of `offset`, in characters.
+    column: usize,
+}
+
+impl<'t> Places<'t> {
+    fn new(text: &'t str, skipped_lines: usize) -> Self {
+        Places {
+            text,
+            offset: 0,
+            line: 1 + skipped_lines,
+            column: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.clamp(self.offset, self.text.len());
+        let passed = &self.text[self.offset..offset];
+        match passed.rfind('\n') {
+            Some(last) => {
+                self.line += passed.matches('\n').count();
+                self.column = passed[last + 1..].chars().count() + 1;
+            }
+            None => self.column += passed.chars().count(),
+        }
+        self.offset = offset;
+        (self.line, self.column)
+    }
+}
+
+fn elements<'a, 'i>(
+    node: roxmltree::Node<'a, 'i>,
+    name: &'static str,
+) -> impl Iterator<Item = roxmltree::Node<'a, 'i>> {
+    node.children()
+        .filter(move |n| n.is_element() && n.tag_name().name() == name)
+}
+
+fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &'static str) -> Option<roxmltree::Node<'a, 'i>> {
+    elements(node, name).next()
+}
+
+/// The text of an element and everything inside it (an abstract may hold CDATA or XHTML).
+fn all_text(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+fn child_text(node: roxmltree::Node, name: &'static str) -> Option<String> {
+    child(node, name).and_then(|n| non_empty(&all_text(n)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>> {
+    let fail = |what: &str| vec![DataError::at(origin, None, format!("not a frab schedule: {what}"))];
+    let schedule = value
+        .get("schedule")
+        .filter(|s| s.is_object())
+        .ok_or_else(|| fail("\"schedule\" is not an object"))?;
+    let conf = schedule
+        .get("conference")
+        .filter(|c| c.is_object())
+        .ok_or_else(|| fail("\"schedule\" has no \"conference\" object"))?;
+    let mut raw = RawSchedule {
+        conference: RawConference {
+            title: json_text(conf, "title"),
+            acronym: json_text(conf, "acronym"),
+            start: json_text(conf, "start"),
+            end: json_text(conf, "end"),
+            time_zone_name: json_text(conf, "time_zone_name"),
+            url: json_text(schedule, "base_url")
+                .or_else(|| json_text(conf, "base_url"))
+                .or_else(|| json_text(conf, "url")),
+        },
+        ..RawSchedule::default()
+    };
+    let days = match conf.get("days") {
+        None | Some(Value::Null) => &[][..],
+        Some(Value::Array(days)) => days.as_slice(),
+        Some(_) => return Err(fail("\"conference.days\" is not a list")),
+    };
+    for day in days {
+        let index = raw.days.len();
+        raw.days.push(RawDay {
+            date: json_text(day, "date"),
+            start: json_text(day, "day_start"),
+        });
+        let Some(rooms) = day.get("rooms").and_then(Value::as_object) else {
+            continue;
+        };
+        for (room_name, events) in rooms {
+            for event in events.as_array().map_or(&[][..], Vec::as_slice) {
+                let text = |name: &str| json_text(event, name);
+                let list = |name: &str| event.get(name).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                raw.events.push(RawEvent {
+                    place: None,
+                    day: Some(index),
+                    id: text("id"),
+                    guid: text("guid"),
+                    room: text("room").or_else(|| non_empty(room_name)),
+                    title: text("title"),
+                    subtitle: text("subtitle"),
+                    event_type: text("type"),
+                    date: text("date"),
+                    start: text("start"),
+                    duration: text("duration"),
+                    abstract_text: text("abstract"),
+                    description: text("description"),
+                    track: text("track"),
+                    slug: text("slug"),
+                    url: text("url"),
+                    // frab writes public_name, pretalx name; either may be alone.
+                    persons: list("persons")
+                        .iter()
+                        .filter_map(|p| {
+                            json_text(p, "public_name")
+                                .or_else(|| json_text(p, "name"))
+                                .or_else(|| p.as_str().and_then(non_empty))
+                        })
+                        .collect(),
+                    links: list("links").iter().filter_map(|l| json_text(l, "url")).collect(),
+                });
+            }
+        }
+    }
+    Ok(raw)
+}
+
+/// A string (or number: ids are numbers in frab and strings elsewhere) at `key`.
+fn json_text(value: &Value, key: &str) -> Option<String> {
+    match value.get(key)? {
+        Value::String(s) => non_empty(s),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// serde_json appends " at line L column C"; the place is printed up front.
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// From what the file says to sessions
+
+/// How local times without an offset of their own become UTC.
+#[derive(Clone, Copy)]
+enum Clock {
+    /// The conference's `time_zone_name`.
+    Zone(chrono_tz::Tz),
+    /// The offset of the day's `start`, for files that name no zone.
+    Offset(FixedOffset),
+    /// Neither: times are shown as printed (taken as UTC), with a warning.
+    AsPrinted,
+}
+
+impl Clock {
+    fn to_utc(self, local: NaiveDateTime) -> NaiveDateTime {
+        match self {
+            // In the hour repeated when clocks go back, the earlier reading is taken.
+            // A time in the hour skipped when clocks go forward is read an hour later, less that hour.
+            Clock::Zone(tz) => tz.from_local_datetime(&local).earliest().map_or_else(
+                || {
+                    tz.from_local_datetime(&(local + Duration::hours(1)))
+                        .earliest()
+                        .map_or(local, |t| t.naive_utc() - Duration::hours(1))
+                },
+                |t| t.naive_utc(),
+            ),
+            Clock::Offset(offset) => local - Duration::seconds(i64::from(offset.local_minus_utc())),
+            Clock::AsPrinted => local,
+        }
+    }
+}
+
+struct ResolvedDay {
+    date: Option<NaiveDate>,
+    /// The day's start as written (local), and its offset when it has one.
+    start: Option<(NaiveDateTime, Option<FixedOffset>)>,
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// An ISO 8601 date and time with or without an offset, seconds optional.
+fn parse_date_time(text: &str) -> Option<(NaiveDateTime, Option<FixedOffset>)> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some((t.naive_local(), Some(*t.offset())));
+    }
+    for format in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z"] {
+        if let Ok(t) = DateTime::parse_from_str(text, format) {
+            return Some((t.naive_local(), Some(*t.offset())));
+        }
+    }
+    [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    .map(|t| (t, None))
+}
+
+fn parse_clock_time(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+        .ok()
+}
+
+/// "01:30", "1:30" or "01:30:00" (frab and pretalx); "1:02:30" is read as hours, minutes, seconds.
+fn parse_duration(text: &str) -> Option<Duration> {
+    let parts: Vec<i64> = text.split(':').map(|p| p.trim().parse().ok()).collect::<Option<_>>()?;
+    if parts.iter().any(|&p| p < 0) {
+        return None;
+    }
+    match parts.as_slice() {
+        [h, m] if *m < 60 => Some(Duration::minutes(h * 60 + m)),
+        [h, m, s] if *m < 60 && *s < 60 => Some(Duration::seconds(h * 3600 + m * 60 + s)),
+        _ => None,
+    }
+}
+
+/// Where the text is mostly in Arabic script (more Arabic letters than Latin ones).
+fn is_arabic(text: &str) -> bool {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{08A0}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            c if c.is_alphabetic() => latin += 1,
+            _ => {}
+        }
+    }
+    arabic > latin
+}
+
+/// Places a text under Arabic or English by its script, joining it to what is there already.
+fn add_by_script(text: String, ar: &mut Option<String>, en: &mut Option<String>, joiner: &str) {
+    let slot = if is_arabic(&text) { ar } else { en };
+    match slot {
+        Some(existing) if existing.contains(text.as_str()) => {}
+        Some(existing) => {
+            existing.push_str(joiner);
+            existing.push_str(&text);
+        }
+        None => *slot = Some(text),
+    }
+}
+
+/// The event type as one of our kinds where it clearly is one ("workshop", our own slugs on a
+/// file igf wrote), else Other; the file's own wording is kept as the session's format.
+fn kind_of(event_type: &str) -> Kind {
+    let folded: String = event_type
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+        .collect();
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.slug() == folded)
+        .unwrap_or(if folded.contains("workshop") {
+            Kind::Workshop
+        } else {
+            Kind::Other
+        })
+}
+
+fn track_of(name: &str) -> Option<Track> {
+    Track::ALL
+        .into_iter()
+        .find(|t| t.slug().eq_ignore_ascii_case(name.trim()))
+}
+
+/// Block-level HTML tags: where they stand, the text breaks a line.
+const BREAKING_TAGS: [&str; 12] = [
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "tr",
+    "blockquote",
+];
+
+/// Abstracts from frab and wafer carry HTML; users see its text. Tags are dropped (block tags
+/// become line breaks) and character references decoded; a `<` that starts no tag is kept.
+pub(crate) fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let starts_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match after.find('>').filter(|_| starts_tag) {
+            Some(close) => {
+                let name: String = after[..close]
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if BREAKING_TAGS.contains(&name.as_str()) {
+                    out.push('\n');
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let decoded = decode_references(&out);
+    // Collapse the spacing HTML ignores: runs of blanks, and more than one empty line.
+    let mut text = String::with_capacity(decoded.len());
+    let mut blank_run = 0;
+    for line in decoded.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        text.push_str(&line);
+    }
+    text
+}
+
+fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let decoded = after.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &after[..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .map(|hex| u32::from_str_radix(hex, 16))
+                    .or_else(|| name.strip_prefix('#').map(str::parse))
+                    .and_then(Result::ok)
+                    .and_then(char::from_u32),
+            }?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The file as a `file://` URL, so it can stand as a source wherever URLs are expected.
+fn file_url(origin: &str) -> String {
+    let path = std::path::absolute(origin).unwrap_or_else(|_| origin.into());
+    format!("file://{}", path.display())
+}
+
+fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
+    let mut problems = Vec::new();
+    let conf = &raw.conference;
+    let zone = match conf.time_zone_name.as_deref() {
+        None => None,
+        Some(name) => match name.parse::<chrono_tz::Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                return Err(vec![DataError::at(
+                    origin,
+                    None,
+                    format!("unknown time_zone_name {name:?}; expected an IANA name such as Europe/Berlin"),
+                )])
+            }
+        },
+    };
+    let days: Vec<ResolvedDay> = raw
+        .days
+        .iter()
+        .map(|d| {
+            let start = d.start.as_deref().and_then(parse_date_time);
+            ResolvedDay {
+                date: d.date.as_deref().and_then(parse_date).or(start.map(|s| s.0.date())),
+                start,
+            }
+        })
+        .collect();
+
+    let mut sessions = Vec::with_capacity(raw.events.len());
+    let mut seen_ids = HashSet::new();
+    let mut as_printed = 0usize;
+    let mut ends_dropped = 0usize;
+    for (n, event) in raw.events.into_iter().enumerate() {
+        let name = event
+            .id
+            .clone()
+            .or_else(|| event.title.clone())
+            .unwrap_or_else(|| format!("number {}", n + 1));
+        let mut report =
+            |message: String| problems.push(DataError::at(origin, event.place, format!("event {name:?}: {message}")));
+        let day = event.day.and_then(|i| days.get(i));
+        let clock = |offset: Option<FixedOffset>| match (zone, offset, day.and_then(|d| d.start).and_then(|s| s.1)) {
+            (Some(tz), _, _) => Clock::Zone(tz),
+            (None, Some(own), _) => Clock::Offset(own),
+            (None, None, Some(day_offset)) => Clock::Offset(day_offset),
+            (None, None, None) => Clock::AsPrinted,
+        };
+        // The instant the event starts (UTC), from <date> when given, else from its day and <start>.
+        let start: Option<NaiveDateTime> = match (&event.date, &event.start) {
+            (Some(date), _) => match parse_date_time(date) {
+                // An offset written on the event itself is exact, whatever the conference zone.
+                Some((local, Some(offset))) => Some(Clock::Offset(offset).to_utc(local)),
+                Some((local, None)) => {
+                    let c = clock(None);
+                    as_printed += usize::from(matches!(c, Clock::AsPrinted));
+                    Some(c.to_utc(local))
+                }
+                None => {
+                    report(format!(
+                        "date {date:?} is not an ISO 8601 date and time such as 2020-11-04T10:00:00+01:00"
+                    ));
+                    continue;
+                }
+            },
+            (None, Some(start)) => {
+                let Some(time) = parse_clock_time(start) else {
+                    report(format!("start {start:?} is not a time such as 10:30"));
+                    continue;
+                };
+                let Some(date) = day.and_then(|d| d.date) else {
+                    report("has a start time but neither a date nor a dated day".to_owned());
+                    continue;
+                };
+                // A conference day may run past midnight: 01:00 on a day starting at 10:00 is the
+                // next morning.
+                let after_midnight = day
+                    .and_then(|d| d.start)
+                    .is_some_and(|(s, _)| s.date() == date && time < s.time());
+                let date = if after_midnight { date + Duration::days(1) } else { date };
+                let c = clock(None);
+                as_printed += usize::from(matches!(c, Clock::AsPrinted));
+                Some(c.to_utc(date.and_time(time)))
+            }
+            (None, None) => None,
+        };
+        let length = match event.duration.as_deref().map(|d| (d, parse_duration(d))) {
+            Some((text, None)) => {
+                report(format!("duration {text:?} is not a length such as 01:30"));
+                continue;
+            }
+            Some((_, Some(length))) => Some(length).filter(|l| *l > Duration::zero()),
+            None => None,
+        };
+        let end = start.zip(length).map(|(s, l)| s + l);
+        // The model keeps an end as a time on the start's day; one past midnight UTC is dropped.
+        let end = match (start, end) {
+            (Some(s), Some(e)) if e.date() != s.date() => {
+                ends_dropped += 1;
+                None
+            }
+            (_, e) => e,
+        };
+
+        let (mut title_ar, mut title_en) = (None, None);
+        for text in [event.title.clone(), event.subtitle.clone()].into_iter().flatten() {
+            add_by_script(text, &mut title_ar, &mut title_en, " — ");
+        }
+        if title_ar.is_none() && title_en.is_none() {
+            report("has no title".to_owned());
+            continue;
+        }
+        let (mut summary_ar, mut summary_en) = (None, None);
+        for text in [&event.abstract_text, &event.description].into_iter().flatten() {
+            if let Some(text) = non_empty(&html_to_text(text)) {
+                add_by_script(text, &mut summary_ar, &mut summary_en, "\n\n");
+            }
+        }
+
+        let base_id: String = event
+            .id
+            .clone()
+            .or(event.guid.clone())
+            .or(event.slug.clone())
+            .unwrap_or_else(|| format!("event-{}", n + 1))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-");
+        // pretalx repeats an id when a talk has several slots; later ones get a suffix.
+        let mut id = base_id.clone();
+        let mut copy = 1;
+        while !seen_ids.insert(id.clone()) {
+            copy += 1;
+            id = format!("{base_id}-{copy}");
+        }
+
+        let mut sources: Vec<Text> = Vec::new();
+        for url in event.links.iter().chain(&event.url) {
+            if !sources.iter().any(|s| s == url) {
+                sources.push(Cow::Owned(url.clone()));
+            }
+        }
+        if sources.is_empty() {
+            // The file itself is where this session is said to take place.
+            sources.push(Cow::Owned(conf.url.clone().unwrap_or_else(|| file_url(origin))));
+        }
+        let kind = event.event_type.as_deref().map_or(Kind::Other, kind_of);
+        let text = |t: Option<String>| t.map(Cow::Owned);
+        sessions.push(Session {
+            number: base_id.parse().ok(),
+            id: Cow::Owned(id),
+            kind,
+            title_en: text(title_en),
+            title_ar: text(title_ar),
+            date: start.map(|s| s.date()).or(day.and_then(|d| d.date)),
+            start_utc: start.map(|s| s.time()),
+            end_utc: end.map(|e| e.time()),
+            room: text(event.room),
+            format: text(event.event_type.filter(|t| t.as_str() != kind.slug())),
+            track: event.track.as_deref().and_then(track_of),
+            speakers: Cow::Owned(
+                event
+                    .persons
+                    .into_iter()
+                    .map(|name| Speaker {
+                        name: Cow::Owned(name),
+                        ..Speaker::default()
+                    })
+                    .collect(),
+            ),
+            summary_en: text(summary_en),
+            summary_ar: text(summary_ar),
+            sources: Cow::Owned(sources),
+            confidence: Confidence::High,
+            ..Session::default()
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if as_printed > 0 {
+        eprintln!(
+            "igf: {origin}: the file states no time zone; {as_printed} session time(s) are shown as printed, labelled UTC"
+        );
+    }
+    if ends_dropped > 0 {
+        eprintln!("igf: {origin}: {ends_dropped} session(s) end after midnight UTC; only their start is kept");
+    }
+
+    let dates = conf
+        .start
+        .as_deref()
+        .and_then(parse_date)
+        .into_iter()
+        .chain(conf.end.as_deref().and_then(parse_date))
+        .chain(days.iter().filter_map(|d| d.date))
+        .chain(sessions.iter().filter_map(|s| s.date));
+    let (first, last) = dates.fold((None, None), |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+        (Some(lo.map_or(d, |lo| lo.min(d))), Some(hi.map_or(d, |hi| hi.max(d))))
+    });
+    let (Some(start), Some(end)) = (first, last) else {
+        return Err(vec![DataError::at(
+            origin,
+            None,
+            "the schedule gives no dates: no conference start, no days and no dated events".to_owned(),
+        )]);
+    };
+    let title = conf
+        .title
+        .clone()
+        .or(conf.acronym.clone())
+        .unwrap_or_else(|| origin.to_owned());
+    let edition = match &conf.acronym {
+        Some(acronym) if !title.contains(acronym.as_str()) => format!("{title} ({acronym})"),
+        _ => title.clone(),
+    };
+    let host = conf.url.clone().unwrap_or_else(|| "—".to_owned());
+    let both = |t: &str| (Cow::Owned(t.to_owned()), Cow::Owned(t.to_owned()));
+    let (name_en, name_ar) = both(&title);
+    let (edition_en, edition_ar) = both(&edition);
+    let (host_en, host_ar) = both(&host);
+    let (theme_en, theme_ar) = both("—");
+    Ok(Dataset {
+        forum: Forum {
+            name_en,
+            name_ar,
+            edition_en,
+            edition_ar,
+            host_en,
+            host_ar,
+            theme_en,
+            theme_ar,
+            start,
+            end,
+            // One phase for the whole conference, so days read as part of it.
+            phases: Cow::Owned(vec![Phase { number: 1, start, end }]),
+            ..Forum::default()
+        },
+        sessions: Cow::Owned(sessions),
+        ..Dataset::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_count_lines_and_columns_from_where_they_left_off() {
+        let text = "ab\ncd\n\u{e9}f";
+        let mut places = Places::new(text, 2);
+        assert_eq!(places.at(1), (3, 2));
+        assert_eq!(places.at(4), (4, 2));
+        assert_eq!(places.at(text.len() - 1), (5, 2));
+    }
+
+    #[test]
+    fn html_becomes_text_and_a_lone_angle_bracket_stays() {
+        assert_eq!(
+            html_to_text("<p>Privacy &amp; <b>data</b></p><p>x &lt; y, 3 < 4 &#x41;&#66;</p>"),
+            "Privacy & data\n\nx < y, 3 < 4 AB"
+        );
+        assert_eq!(html_to_text("no markup &unknown; here"), "no markup &unknown; here");
+    }
+
+    #[test]
+    fn durations_and_times_in_the_shapes_files_use() {
+        assert_eq!(parse_duration("01:30"), Some(Duration::minutes(90)));
+        assert_eq!(parse_duration("0:45:00"), Some(Duration::minutes(45)));
+        assert_eq!(parse_duration("1:75"), None);
+        assert_eq!(parse_clock_time("09:05:00"), NaiveTime::from_hms_opt(9, 5, 0));
+        let (local, offset) = parse_date_time("2020-11-04T10:00:00+01:00").expect("ISO 8601 with offset");
+        assert_eq!(local.to_string(), "2020-11-04 10:00:00");
+        assert_eq!(offset.map(|o| o.local_minus_utc()), Some(3600));
+        assert_eq!(parse_date_time("2020-11-04T10:00").map(|t| t.1.is_none()), Some(true));
+    }
+
+    #[test]
+    fn kinds_map_only_where_they_clearly_match() {
+        assert_eq!(kind_of("Workshop (2 hours)"), Kind::Workshop);
+        assert_eq!(kind_of("open-forum"), Kind::OpenForum);
+        assert_eq!(kind_of("Open forum"), Kind::OpenForum);
+        assert_eq!(kind_of("lecture"), Kind::Other);
+    }
+
+    #[test]
+    fn titles_go_to_the_language_of_their_script() {
+        let (mut ar, mut en) = (None, None);
+        add_by_script("الذكاء الاصطناعي".to_owned(), &mut ar, &mut en, " — ");
+        add_by_script("Artificial intelligence".to_owned(), &mut ar, &mut en, " — ");
+        add_by_script("and rights".to_owned(), &mut ar, &mut en, " — ");
+        assert_eq!(ar.as_deref(), Some("الذكاء الاصطناعي"));
+        assert_eq!(en.as_deref(), Some("Artificial intelligence — and rights"));
+    }
+}
