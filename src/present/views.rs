@@ -176,8 +176,8 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
     if let Some(summary) = ctx.summary(s) {
         doc.push(field(l.summary, summary));
     }
-    if let Some(notes) = &s.notes {
-        doc.push(field(l.notes, ctx.data(notes)));
+    if let Some(notes) = ctx.value(s.notes.as_deref(), s.notes_ar.as_deref()) {
+        doc.push(field(l.notes, notes));
     }
     doc.push(field(l.confidence, (l.confidence_name)(s.confidence).to_owned()));
     doc.push(Block::Links {
@@ -326,7 +326,9 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
             });
             doc.push(Block::Field {
                 label: l.evidence.to_owned(),
-                value: ctx.data(&part.evidence),
+                value: ctx
+                    .value(Some(&part.evidence), part.evidence_ar.as_deref())
+                    .unwrap_or_default(),
             });
             if !part.sources.is_empty() {
                 doc.push(Block::Links {
