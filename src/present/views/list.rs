@@ -1,0 +1,55 @@
+//! `igf list`, `igf search` and `--format plain`: sessions one per row.
+
+use super::{date_and_time, sessions_table};
+use crate::data::{Dataset, Session};
+use crate::present::{Block, Column, Context, Document, Fit};
+use crate::query::search::Rank;
+
+/// `igf list`: one row per session, and a footer that counts them.
+pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: bool) -> Document {
+    let mut doc = Document::default();
+    let l = ctx.labels;
+    doc.push(Block::Table(sessions_table(ctx, sessions)));
+    doc.push(Block::Paragraph(ctx.count(sessions.len())));
+    if tracks_asked {
+        let untracked = data.sessions.iter().filter(|s| s.track.is_none()).count();
+        doc.push(Block::Paragraph(format!(
+            "{}: {}",
+            l.without_track,
+            ctx.count(untracked)
+        )));
+    }
+    doc
+}
+
+/// `--format plain`: id, date, time, title; one session per line, never wrapped.
+pub fn records(ctx: &Context, sessions: &[&Session]) -> Document {
+    let ctx = &ctx.exact();
+    let mut doc = Document::default();
+    for s in sessions {
+        let (date, time) = date_and_time(ctx, s);
+        doc.push(Block::Record(vec![ctx.data(&s.id), date, time, ctx.title(s)]));
+    }
+    doc
+}
+
+/// `igf search`: matches in titles first, then elsewhere.
+pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
+    let l = ctx.labels;
+    let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
+    let mut table = sessions_table(ctx, &sessions);
+    table.columns.push(Column::new(
+        l.matched,
+        Fit::Words,
+        hits.iter()
+            .map(|(_, rank)| match rank {
+                Rank::Title => l.matches_in_title.to_owned(),
+                Rank::Elsewhere => l.matches_elsewhere.to_owned(),
+            })
+            .collect(),
+    ));
+    let mut doc = Document::default();
+    doc.push(Block::Table(table));
+    doc.push(Block::Paragraph(ctx.count(hits.len())));
+    doc
+}
