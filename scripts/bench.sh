@@ -13,6 +13,8 @@
 # against serde_yaml alone parsing the same file into serde::de::IgnoredAny; the same file with
 # one bad session appended must be refused.
 # Peak memory: GNU time's maximum resident set size (%M), the largest of two runs.
+# Instructions: where valgrind is installed, callgrind's count for each start-up command, a
+# figure that background load on the machine does not move.
 #
 # Needs cargo, rustc, readelf and GNU time; installs binutils and time with apt-get when missing.
 # Honours CARGO_TARGET_DIR. Knobs: BENCH_ROUNDS (start-up rounds, default 300),
@@ -158,6 +160,29 @@ SCALE="$(report "scale: $N generated sessions ($MIB MiB of YAML), cargo build --
     "igf --data FILE list (table)" "$IGF" --data "$GOOD" list -- \
     "igf --data FILE-WITH-BAD-END list (refused)" "$IGF" --data "$BAD" list)"
 
+INSTRUCTIONS=""
+if command -v valgrind >/dev/null 2>&1; then
+    say "instructions (callgrind)"
+    instructions() { # command... -> millions of instructions
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null \
+            | awk '/refs:/ { gsub(",", "", $NF); printf "%.2f", $NF / 1e6 }'
+    }
+    floor_i="$(instructions "$PIE/nothing")"
+    INSTRUCTIONS="$(
+        echo "instructions at start-up (callgrind), cargo build --release"
+        printf '  %-52s %10s %8s\n' "command" "millions" "ratio"
+        for c in "do-nothing program (floor)|$PIE/nothing" "igf --version|$IGF --version" \
+            "igf list --date 2020-11-04|$IGF list --date 2020-11-04" \
+            "igf list --date 2020-11-04 --format plain|$IGF list --date 2020-11-04 --format plain"; do
+            # shellcheck disable=SC2086 # the command's words are split on purpose
+            n="$(instructions ${c#*|})"
+            printf '  %-52s %10s %7sx\n' "${c%%|*}" "$n" "$(ratio "$n" "$floor_i")"
+        done
+    )"
+else
+    say "valgrind not installed: no instruction counts"
+fi
+
 say "peak memory"
 # --- report -------------------------------------------------------------------------------------
 echo "igf benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(rustc --version)"
@@ -165,6 +190,7 @@ echo "$STARTUP_PIE"
 echo "$STARTUP_STATIC"
 echo
 echo "relocations at start-up (readelf -r): igf $(relocations "$IGF"), do-nothing program $(relocations "$PIE/nothing") (cargo build --release)"
+[ -n "$INSTRUCTIONS" ] && { echo; echo "$INSTRUCTIONS"; }
 echo "$SCALE"
 echo
 echo "peak memory (GNU time %M)"
