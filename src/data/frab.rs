@@ -8,7 +8,7 @@
 
 use super::model::{Confidence, Dataset, Forum, Kind, Phase, Session, Speaker, Text, Track};
 use super::DataError;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -357,7 +357,7 @@ fn json_reason(e: &serde_json::Error) -> String {
 #[derive(Clone, Copy)]
 enum Clock {
     /// The conference's `time_zone_name`.
-    Zone(chrono_tz::Tz),
+    Zone(super::zones::NamedZone),
     /// The offset of the day's `start`, for files that name no zone.
     Offset(FixedOffset),
     /// Neither: times are shown as printed (taken as UTC), with a warning.
@@ -369,14 +369,7 @@ impl Clock {
         match self {
             // In the hour repeated when clocks go back, the earlier reading is taken.
             // A time in the hour skipped when clocks go forward is read an hour later, less that hour.
-            Clock::Zone(tz) => tz.from_local_datetime(&local).earliest().map_or_else(
-                || {
-                    tz.from_local_datetime(&(local + Duration::hours(1)))
-                        .earliest()
-                        .map_or(local, |t| t.naive_utc() - Duration::hours(1))
-                },
-                |t| t.naive_utc(),
-            ),
+            Clock::Zone(zone) => zone.to_utc(local),
             Clock::Offset(offset) => local - Duration::seconds(i64::from(offset.local_minus_utc())),
             Clock::AsPrinted => local,
         }
@@ -603,9 +596,9 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
     let conf = &raw.conference;
     let zone = match conf.time_zone_name.as_deref() {
         None => None,
-        Some(name) => match name.parse::<chrono_tz::Tz>() {
-            Ok(tz) => Some(tz),
-            Err(_) => {
+        Some(name) => match super::zones::NamedZone::find(name.trim()) {
+            Some(zone) => Some(zone),
+            None => {
                 return Err(vec![DataError::at(
                     origin,
                     None,

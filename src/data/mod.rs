@@ -5,6 +5,7 @@ mod frab;
 mod load;
 pub mod model;
 mod validate;
+pub mod zones;
 
 pub use load::MAX_FILE_BYTES;
 pub use model::*;
@@ -13,24 +14,29 @@ use std::fmt;
 use std::path::Path;
 
 /// The programme shipped inside the binary, so `igf` works with no file beside it: data/igf2020.yaml
-/// as build.rs compiled it.
+/// as build.rs compiled it (see there why it is code over one text rather than a static literal).
 mod compiled {
     use super::model::*;
     use chrono::{NaiveDate, NaiveTime};
-    use std::borrow::Cow;
 
-    const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
-        match NaiveDate::from_ymd_opt(year, month, day) {
-            Some(d) => d,
-            None => panic!("build.rs writes only valid dates"),
-        }
+    /// Every string of the programme. A `const`, so code reaches it relative to itself and the
+    /// executable holds no pointer to it that would need relocating.
+    const TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled.txt"));
+
+    fn text<T: From<&'static str>>(start: usize, end: usize) -> T {
+        T::from(&TEXT[start..end])
     }
 
-    const fn time(hour: u32, minute: u32) -> NaiveTime {
-        match NaiveTime::from_hms_opt(hour, minute, 0) {
-            Some(t) => t,
-            None => panic!("build.rs writes only valid times"),
-        }
+    fn list<T, L: From<Vec<T>>>(items: Vec<T>) -> L {
+        L::from(items)
+    }
+
+    fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, day).expect("build.rs writes only valid dates")
+    }
+
+    fn time(hour: u32, minute: u32, second: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(hour, minute, second).expect("build.rs writes only valid times")
     }
 
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
@@ -67,9 +73,9 @@ impl fmt::Display for DataError {
 }
 
 /// The bundled programme. It was parsed at build time and validated by the test suite; its text
-/// borrows from the executable, so this copies a few pointers.
+/// borrows from the executable, so this allocates only its lists.
 pub fn bundled() -> Dataset {
-    compiled::BUNDLED.clone()
+    compiled::dataset()
 }
 
 /// Loads a programme file given with `--data`.

@@ -4,11 +4,13 @@ use super::{Context, Digits};
 use crate::data::hhmm;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 
+pub use crate::data::zones::NamedZone;
+
 /// Where times are shown. The programme is published in UTC; users think in their own zone.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Zone {
     Utc,
-    Named(chrono_tz::Tz),
+    Named(NamedZone),
     Local,
 }
 
@@ -18,7 +20,7 @@ impl Zone {
         match text.trim() {
             t if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") => Ok(Zone::Utc),
             t if t.eq_ignore_ascii_case("local") => Ok(Zone::Local),
-            t => t.parse::<chrono_tz::Tz>().map(Zone::Named).map_err(|_| {
+            t => NamedZone::find(t).map(Zone::Named).ok_or_else(|| {
                 format!("unknown time zone {t:?}: use an IANA name such as Africa/Cairo or Europe/Paris, UTC, or local")
             }),
         }
@@ -37,7 +39,7 @@ impl Zone {
     pub fn from_utc(self, utc: NaiveDateTime) -> NaiveDateTime {
         match self {
             Zone::Utc => utc,
-            Zone::Named(tz) => tz.from_utc_datetime(&utc).naive_local(),
+            Zone::Named(zone) => utc + chrono::TimeDelta::seconds(zone.offset_seconds(utc).into()),
             Zone::Local => chrono::Local.from_utc_datetime(&utc).naive_local(),
         }
     }
@@ -46,7 +48,7 @@ impl Zone {
     pub fn offset_at(self, utc: NaiveDateTime) -> String {
         let seconds = match self {
             Zone::Utc => 0,
-            Zone::Named(tz) => tz.from_utc_datetime(&utc).offset().fix().local_minus_utc(),
+            Zone::Named(zone) => zone.offset_seconds(utc),
             Zone::Local => chrono::Local.from_utc_datetime(&utc).offset().fix().local_minus_utc(),
         };
         let sign = if seconds < 0 { '-' } else { '+' };
