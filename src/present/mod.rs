@@ -9,6 +9,7 @@ pub mod export;
 pub mod format;
 pub mod labels;
 pub mod layout;
+pub mod messages;
 pub mod views;
 
 use crate::data::Session;
@@ -56,7 +57,7 @@ impl Context {
 
     /// A data value made safe for the terminal.
     pub fn data(&self, text: &str) -> String {
-        sanitize::for_terminal(text)
+        sanitize::for_terminal(text).into_owned()
     }
 
     /// Left-to-right material (codes, ISO dates, times, URLs, Latin names) inside Arabic text is

@@ -28,7 +28,7 @@ fn removed_by_x9(c: char) -> bool {
 /// Bidi controls that survive X9 but must not reach the terminal: they
 /// only steer the algorithm and have no glyph.
 fn is_bidi_mark_or_isolate(c: char) -> bool {
-    matches!(c, '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    crate::term::sanitize::is_bidi_isolate(c) || crate::term::sanitize::is_bidi_mark(c)
 }
 
 /// Resolved level per char (after L1), `None` for chars removed by X9.
