@@ -171,7 +171,11 @@ fn sessions_block(text: &str) -> Option<SessionsBlock> {
             match block.as_mut() {
                 Some(b) if b.end == usize::MAX => b.end = at,
                 Some(_) => {}
-                None if trimmed.starts_with("sessions:") => {
+                None if trimmed.strip_prefix("sessions:").is_some_and(|rest| {
+                    let rest = rest.trim();
+                    rest.is_empty() || rest.starts_with('#')
+                }) =>
+                {
                     block = Some(SessionsBlock {
                         key: at,
                         end: usize::MAX,
