@@ -24,8 +24,8 @@ Examples:
   igf list --format json | jq .         machine-readable output
 
 Times are published in UTC; --tz shows them in another zone. Sessions whose time or track was not
-published say so instead of guessing. Exit status: 0 success, 1 nothing found by search or output
-failed, 2 invalid input.";
+published say so instead of guessing. Exit status: 0 success, 1 nothing found by search, 2 invalid
+input, 74 output could not be written.";
 
 #[derive(Debug, Parser)]
 // args_override_self: a repeated --lang, --format or --tz takes the last one, so an alias such as

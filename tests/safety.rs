@@ -416,3 +416,102 @@ proptest! {
         }
     }
 }
+
+/// Runs igf on a pseudo-terminal (util-linux `script`), so standard output and standard error
+/// are a terminal, as for a person; None when `script` is not installed.
+fn on_a_terminal(args: &[&str]) -> Option<String> {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed (Debian: bsdutils)");
+        return None;
+    }
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{}'", a.replace('\'', "'\\''"))).collect();
+    let line = format!("{} {}", bin().display(), quoted.join(" "));
+    let out = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("COLUMNS", "120")
+        .env("NO_COLOR", "1")
+        .env_remove("IGF_LANG")
+        .env_remove("IGF_BIDI")
+        .env_remove("MLTERM")
+        .output()
+        .expect("script runs");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// What may reach a terminal besides text: line ends (a terminal turns \n into \r\n), the tabs
+/// of plain output, and the program's own bidi-mode switches.
+fn raw_on_terminal(text: &str) -> Vec<char> {
+    text.replace(igf::term::BIDI_EXPLICIT, "")
+        .replace(igf::term::BIDI_IMPLICIT, "")
+        .chars()
+        .filter(|&c| !matches!(c, '\n' | '\r' | '\t') && igf::term::sanitize::needs_care(c))
+        .collect()
+}
+
+fn hostile_file(name: &str, body: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("igf-safety-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundled = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml")).unwrap();
+    let forum = &bundled[..bundled.find("\nsessions:").unwrap()];
+    let path = dir.join(name);
+    std::fs::write(&path, format!("{forum}\nsessions:\n{body}bodies: []\n")).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+const SESSION: &str = "  code: null\n  number: null\n  title_ar: null\n  date: '2020-11-04'\n  start_utc: '10:00'\n  end_utc: '11:00'\n  room: \"Room\\e[5m \\u2029\\u200B\\u00AD\\uFEFF\"\n  format: null\n  track: null\n  summary_en: null\n  summary_ar: null\n  sources: [https://example.org]\n  confidence: high\n  notes: null\n";
+
+#[test]
+fn errors_about_hostile_data_put_nothing_raw_on_a_terminal() {
+    let file = hostile_file(
+        "hostile-errors.yaml",
+        &format!(
+            "- id: \"\\e[2J\\u202E\"\n  kind: \"\\e]52;c;aGk=\\a\"\n  \"\\e[31mfield\": 1\n  title_en: T\n{SESSION}"
+        ),
+    );
+    let Some(out) = on_a_terminal(&["list", "--lang", "en", "--data", &file]) else {
+        return;
+    };
+    assert!(out.contains("field kind") || out.contains("kind"), "{out}");
+    assert_eq!(raw_on_terminal(&out), Vec::<char>::new(), "{out:?}");
+    // A path with an escape in it is echoed sanitised too.
+    let Some(out) = on_a_terminal(&["list", "--lang", "en", "--data", "/nonexistent/\x1b[2J\u{9b}x.yaml"]) else {
+        return;
+    };
+    assert!(out.contains("no such file"), "{out}");
+    assert_eq!(raw_on_terminal(&out), Vec::<char>::new(), "{out:?}");
+}
+
+#[test]
+fn every_format_on_a_terminal_puts_nothing_raw_on_it() {
+    let file = hostile_file(
+        "hostile-formats.yaml",
+        &format!(
+            "- id: WS1\n  kind: workshop\n  title_en: \"Evil\\e[2J\\a \\x9b31m \\u202Egnp\\u202C \\u2028x\"\n{SESSION}"
+        ),
+    );
+    for format in ["table", "plain", "json", "csv", "ics"] {
+        for lang in ["ar", "en"] {
+            let Some(out) = on_a_terminal(&["list", "--data", &file, "--format", format, "--lang", lang]) else {
+                return;
+            };
+            assert!(out.contains("Evil"), "{format} {lang}: {out}");
+            assert_eq!(raw_on_terminal(&out), Vec::<char>::new(), "{format} {lang}: {out:?}");
+        }
+    }
+    // In a pipe the machine formats keep the exact text, in their own escaping.
+    let json = igf()
+        .args(["list", "--data", &file, "--format", "json"])
+        .output()
+        .unwrap()
+        .stdout;
+    let text = String::from_utf8(json).unwrap();
+    assert!(
+        text.contains("\\u009b") && text.contains("\\u202e") && text.contains("\\u2028"),
+        "{text}"
+    );
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value[0]["title_en"],
+        "Evil\x1b[2J\x07 \u{9b}31m \u{202E}gnp\u{202C} \u{2028}x"
+    );
+}

@@ -434,7 +434,16 @@ impl<'de> MapAccess<'de> for Fields<'_> {
             return Err(de::Error::custom("value before key"));
         };
         let result = match value {
-            Some(v) => seed.deserialize(v.clone()).map_err(|e| describe(&e)),
+            Some(v) => seed.deserialize(v.clone()).map_err(|e| {
+                let reason = describe(&e);
+                // "input is out of range" says little without the value it is about.
+                match v.as_str() {
+                    Some(text) if !reason.contains(text) => {
+                        format!("{reason}: {}", crate::term::sanitize::quoted(text))
+                    }
+                    _ => reason,
+                }
+            }),
             None => seed.deserialize(Neutral).map_err(|e| e.message),
         };
         result.map_err(|message| FieldError {
