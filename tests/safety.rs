@@ -327,6 +327,14 @@ fn long_values_are_shortened_in_messages_and_answered_quickly() {
     assert!(stderr.len() < 400 && stderr.contains('…'), "{stderr}");
     let out = igf().args(["show", &long]).output().unwrap();
     assert!(out.stderr.len() < 600);
+    // The argument parser's own messages echo the value too; the one door to stderr shortens it.
+    let out = igf().args(["list", "--date", &long, "--lang", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.len() < 600 && stderr.contains('…') && stderr.lines().count() == 1,
+        "{stderr}"
+    );
 }
 
 #[test]

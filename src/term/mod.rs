@@ -117,13 +117,28 @@ fn own_stdout() -> io::Result<io::Stdout> {
     Ok(io::stdout())
 }
 
+/// A word of an error line longer than this is shortened: no path, id or name is as long.
+const MAX_WORD_CHARS: usize = 200;
+/// An error line longer than this is cut.
+const MAX_ERROR_CHARS: usize = 2000;
+
 /// Writes one line to standard error. A message that cannot be written (a full or closed
 /// standard error) is dropped: there is nowhere left to report it, and the exit status still
 /// tells the caller that something failed.
 pub fn error_line(text: &str) {
-    let mut line = String::with_capacity(text.len() + 6);
+    let mut line = String::with_capacity(text.len().min(MAX_ERROR_CHARS * 4) + 8);
     line.push_str("igf: ");
-    line.push_str(&sanitize::for_terminal(text));
+    // Values the parser echoes (clap quotes a rejected value whole) are shortened like ours.
+    for (i, word) in sanitize::for_terminal(text).split(' ').enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(&sanitize::shortened(word, MAX_WORD_CHARS));
+    }
+    if let Some((cut, _)) = line.char_indices().nth(MAX_ERROR_CHARS) {
+        line.truncate(cut);
+        line.push('…');
+    }
     line.push('\n');
     let _ = io::stderr().lock().write_all(line.as_bytes());
 }
