@@ -345,7 +345,16 @@ fn deserialize_collecting(value: serde_yaml::Value) -> Result<Session, Vec<(Opti
         match attempt {
             Ok(session) if problems.is_empty() => return Ok(session),
             Ok(_) => return Err(problems),
-            Err(FieldError { field, message }) => {
+            Err(FieldError {
+                field: Some(key),
+                message,
+                in_key: true,
+            }) => {
+                // A key the schema does not know: reported, then left out.
+                problems.push((None, message));
+                entries.retain(|(k, _)| *k != key);
+            }
+            Err(FieldError { field, message, .. }) => {
                 let missing = message
                     .strip_prefix("missing field `")
                     .and_then(|r| r.strip_suffix('`'));
@@ -376,6 +385,8 @@ fn deserialize_collecting(value: serde_yaml::Value) -> Result<Session, Vec<(Opti
 struct FieldError {
     field: Option<String>,
     message: String,
+    /// The key itself was refused (unknown to the schema), not its value.
+    in_key: bool,
 }
 
 impl std::fmt::Display for FieldError {
@@ -391,6 +402,7 @@ impl de::Error for FieldError {
         FieldError {
             field: None,
             message: msg.to_string(),
+            in_key: false,
         }
     }
 }
@@ -426,7 +438,11 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         self.index += 1;
         self.current = Some(entry);
         let key: de::value::StrDeserializer<'_, FieldError> = entry.0.as_str().into_deserializer();
-        seed.deserialize(key).map(Some)
+        seed.deserialize(key).map(Some).map_err(|e| FieldError {
+            field: Some(entry.0.clone()),
+            message: e.message,
+            in_key: true,
+        })
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, FieldError> {
@@ -449,6 +465,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         result.map_err(|message| FieldError {
             field: Some(key.clone()),
             message,
+            in_key: false,
         })
     }
 }
@@ -568,7 +585,17 @@ fn describe(err: &serde_yaml::Error) -> String {
         Some(cut) => text[..cut].to_owned(),
         None => text,
     };
-    if err.location().is_some() && !text.contains(": ") {
+    // serde's own wording for values the schema refuses; anything else is the YAML syntax.
+    const SCHEMA: [&str; 7] = [
+        "missing field",
+        "unknown field",
+        "unknown variant",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "duplicate field",
+    ];
+    if err.location().is_some() && !text.contains(": ") && !SCHEMA.iter().any(|p| text.starts_with(p)) {
         (messages::current().syntax)(&text)
     } else {
         text
@@ -647,12 +674,13 @@ mod tests {
 
     #[test]
     fn every_field_in_error_and_every_missing_field_is_named() {
-        let text = programme(2, "")
+        let text = programme(2, "  colour: red\n")
             .replacen("  kind: workshop\n", "  kind: seminar\n", 1)
             .replacen("  confidence: low\n", "", 1);
         let parsed = parse(&text, "t.yaml");
         let all: Vec<String> = parsed.problems.iter().map(|p| p.message.clone()).collect();
-        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all.iter().any(|m| m.contains("unknown field `colour`")), "{all:?}");
         assert!(all.iter().any(|m| m.contains("kind")), "{all:?}");
         assert!(all.iter().any(|m| m.contains("confidence")), "{all:?}");
         assert_eq!(parsed.problems[0].line, Some(15), "the line of `kind:`");
