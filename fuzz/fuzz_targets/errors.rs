@@ -37,9 +37,10 @@ fuzz_target!(|data: &[u8]| {
         Ok(found) => assert!(!found.is_empty()),
         Err(e) => e.closest.iter().for_each(|c| clean(c)),
     }
-    // Suggestions compare the text with every name of the programme; their cost grows with
-    // the text's length, so the longest inputs exercise only the cheap paths above.
-    if text.len() <= 48 {
+    // Suggestions compare the text with every one of the programme's ~1,000 names, which costs
+    // a hundred times the checks above; one input in eight (and no long one) takes that path,
+    // so the run reaches its executions without losing it.
+    if text.len() <= 48 && data.first().is_some_and(|b| b % 8 == 0) {
         std::hint::black_box(query::closest_body_names(&bundled, text));
         std::hint::black_box(query::closest_country_names(&bundled, text));
     }
