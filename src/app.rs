@@ -3,22 +3,24 @@
 
 use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
 use crate::data::{self, Dataset, Session};
-use crate::exit_codes::{BAD_INPUT, NO_MATCH_OR_IO, SUCCESS};
+use crate::exit_codes::ExitCode;
 use crate::present::layout::{self, Layout};
+use crate::present::messages;
 use crate::present::{export, frab, help, views, Context, Document, Lang};
 use crate::query::{self, ids, search::Rank, Filter};
-use crate::term;
+use crate::term::sanitize::quoted;
+use crate::term::{self, Output};
 use clap::{CommandFactory, Parser};
 use std::ffi::OsString;
 use std::io;
 
 /// What went wrong, already worded for the user.
 enum Failure {
-    /// Invalid arguments, ids or data: exit 2.
+    /// Invalid arguments, ids or data: one line each.
     BadInput(Vec<String>),
-    /// Output could not be written: exit 1 (a closed pipe is not a failure).
+    /// Output could not be written (a closed pipe is not a failure).
     Io(io::Error),
-    /// `search` found nothing: exit 1, like grep.
+    /// `search` found nothing, like grep.
     NoMatch,
 }
 
@@ -28,33 +30,56 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// Runs `igf` with these arguments (the first is the program name) and returns the exit code.
-pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+/// Runs `igf` with these arguments (the first is the program name) and returns the exit status.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
+    // An empty variable counts as unset (`IGF_LANG= igf list`), as for NO_COLOR; clap would
+    // refuse the empty value. Nothing else runs yet, so changing the environment is safe.
+    for name in ["IGF_LANG", "IGF_BIDI", "IGF_TZ"] {
+        if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
+            std::env::remove_var(name);
+        }
+    }
+    messages::set_language(help::interface_lang(&args));
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => return clap_failure(&e, &args),
     };
+    messages::set_language(cli.global.lang.into());
     match execute(&cli) {
-        Ok(()) => SUCCESS,
-        Err(Failure::BadInput(lines)) => {
-            for line in lines {
-                eprintln!("igf: {line}");
-            }
-            BAD_INPUT
+        Ok(()) => ExitCode::Success,
+        Err(failure) => end_with(failure),
+    }
+}
+
+/// Reports a failure on standard error and picks the status it ends with.
+fn end_with(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::BadInput(lines) => {
+            lines.iter().for_each(|line| term::error_line(line));
+            ExitCode::BadInput
         }
-        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => SUCCESS,
-        Err(Failure::Io(e)) => {
-            eprintln!("igf: cannot write output: {e}");
-            NO_MATCH_OR_IO
+        Failure::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::Success,
+        Failure::Io(e) => {
+            term::error_line(&(messages::current().cannot_write)(&io_reason(&e)));
+            ExitCode::WriteFailed
         }
-        Err(Failure::NoMatch) => NO_MATCH_OR_IO,
+        Failure::NoMatch => ExitCode::NoMatch,
+    }
+}
+
+/// The operating system's words for an I/O error, without Rust's "(os error N)" suffix.
+fn io_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
     }
 }
 
 /// Help and version go to stdout with status 0, in the interface language and through the same
 /// layout as other documents; usage errors become one line on stderr, status 2.
-fn clap_failure(e: &clap::Error, args: &[OsString]) -> i32 {
+fn clap_failure(e: &clap::Error, args: &[OsString]) -> ExitCode {
     let lang = help::interface_lang(args);
     match help::answer(e, args, lang) {
         help::Answer::Help { doc, usage_error } => {
@@ -68,38 +93,51 @@ fn clap_failure(e: &clap::Error, args: &[OsString]) -> i32 {
                 false,
             );
             match printed {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => NO_MATCH_OR_IO,
-                _ if usage_error => BAD_INPUT,
-                _ => SUCCESS,
+                Err(e) => end_with(Failure::Io(e)),
+                Ok(()) if usage_error => ExitCode::BadInput,
+                Ok(()) => ExitCode::Success,
             }
         }
-        help::Answer::Version(text) => {
-            print!("{text}");
-            SUCCESS
-        }
+        help::Answer::Version(text) => match write_all(text.as_bytes()) {
+            Ok(()) => ExitCode::Success,
+            Err(failure) => end_with(failure),
+        },
         help::Answer::Usage(line) => {
-            eprintln!("igf: {line}");
-            BAD_INPUT
+            term::error_line(&line);
+            ExitCode::BadInput
         }
     }
+}
+
+/// Writes finished bytes (help, a completion script, the manual) to standard output.
+fn write_all(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = Output::stdout();
+    out.bytes(bytes)?;
+    out.finish()?;
+    Ok(())
 }
 
 fn execute(cli: &Cli) -> Result<(), Failure> {
     let g = &cli.global;
     match &cli.command {
+        // Both are rendered in memory first: clap_complete panics when its writer fails, and a
+        // failed write must end as one line and a status instead.
         Command::Completions { shell } => {
-            let mut out = io::stdout().lock();
-            clap_complete::generate(*shell, &mut Cli::command(), "igf", &mut out);
-            return Ok(());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "igf", &mut script);
+            return write_all(&script);
         }
-        Command::Man => {
-            io::Write::write_all(&mut io::stdout().lock(), help::man_page(g.lang.into()).as_bytes())?;
-            return Ok(());
-        }
+        Command::Man => return write_all(help::man_page(g.lang.into()).as_bytes()),
         _ => {}
     }
     let data = load(g.data.as_deref())?;
-    let ctx = Context::new(g.lang.into(), g.digits.map(Into::into), g.tz);
+    let (zone, bad_tz) = g.tz.resolve_local();
+    if let Some(value) = bad_tz {
+        term::error_line(&(messages::current().unknown_tz_variable)(&quoted(&value)));
+    }
+    let ctx = Context::new(g.lang.into(), g.digits.map(Into::into), zone);
+    // Machine formats written to a terminal are sanitised; in pipes and files they are exact.
+    let terminal = term::stdout_is_terminal();
 
     let mut nothing_found = false;
     let output = match &cli.command {
@@ -107,8 +145,18 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             if let Some(body) = &args.body {
                 check_body(&data, body)?;
             }
-            let sessions = query::select(&data, &filter(args));
-            sessions_output(&ctx, &data, g.format, &sessions, |ctx| {
+            if let Some(country) = &args.country {
+                check_country(&data, country)?;
+            }
+            let sessions = query::select(&data, &filter(args, zone));
+            if sessions.is_empty() {
+                term::error_line(messages::current().nothing_listed);
+                if g.format == Format::Table {
+                    // An empty frame tells nothing the line above has not said.
+                    return Ok(());
+                }
+            }
+            sessions_output(&ctx, &data, g.format, terminal, &sessions, |ctx| {
                 views::list(ctx, &data, &sessions, !args.tracks.is_empty())
             })
         }
@@ -139,14 +187,14 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             } else {
                 None
             };
-            sessions_output(&ctx, &data, g.format, &found, |ctx| {
+            sessions_output(&ctx, &data, g.format, terminal, &found, |ctx| {
                 views::show(ctx, &data, &found, several)
             })
         }
         Command::Egypt => {
             let sessions: Vec<&Session> = {
                 let mut s: Vec<&Session> = data.sessions.iter().filter(|s| !s.egypt.is_empty()).collect();
-                query::sort(&mut s);
+                query::sort(&mut s, zone);
                 s
             };
             match g.format {
@@ -154,7 +202,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
                     let bodies = query::egypt_bodies(&data);
                     Rendered::Text(export::json_egypt(&ctx, &bodies, &sessions) + "\n")
                 }
-                _ => sessions_output(&ctx, &data, g.format, &sessions, |ctx| {
+                _ => sessions_output(&ctx, &data, g.format, terminal, &sessions, |ctx| {
                     views::egypt(ctx, &data, &sessions)
                 }),
             }
@@ -164,6 +212,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
                 dates: args.dates.clone(),
                 tracks: args.tracks.clone(),
                 kinds: args.kinds.clone(),
+                zone,
                 ..Filter::default()
             };
             let candidates = query::select(&data, &narrowing);
@@ -171,7 +220,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
             if hits.is_empty() {
                 // Like grep: say so and end with status 1. Formats for programs still print their
                 // empty form ([] in JSON, the header in CSV) so a pipeline gets valid input.
-                eprintln!("igf: {}", ctx.labels.no_session_matches);
+                term::error_line(ctx.labels.no_session_matches);
                 if matches!(g.format, Format::Table | Format::Plain) {
                     return Err(Failure::NoMatch);
                 }
@@ -191,15 +240,19 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
                 Format::Csv => Rendered::Text(export::csv(
                     &ctx,
                     &sessions.iter().map(|s| (*s, matched(s))).collect::<Vec<_>>(),
+                    terminal,
                 )),
-                _ => sessions_output(&ctx, &data, g.format, &sessions, |ctx| views::search(ctx, &hits)),
+                _ => sessions_output(&ctx, &data, g.format, terminal, &sessions, |ctx| {
+                    views::search(ctx, &hits)
+                }),
             }
         }
         Command::Tracks => overview_output(g.format, views::tracks(&ctx, &data))?,
         Command::Kinds => overview_output(g.format, views::kinds(&ctx, &data))?,
         Command::Days => overview_output(g.format, views::days(&ctx, &data))?,
         Command::About => overview_output(g.format, views::about(&ctx, &data))?,
-        Command::Completions { .. } | Command::Man => unreachable!("handled before loading data"),
+        // Written before the data was loaded, above.
+        Command::Completions { .. } | Command::Man => return Ok(()),
     };
 
     print(output, ctx.is_rtl(), g.bidi, g.color, g.no_pager)?;
@@ -212,8 +265,6 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Lays `doc` out for standard output and prints it: in display order on a terminal (asking a
-/// bidi terminal not to reorder again), in logical order elsewhere or when asked.
 /// Prints a command's output. Documents for people are laid out for the terminal the user has
 /// (visual in BDSM explicit mode, or logical, as `term::Terminal` decides); text for programs is
 /// printed as it is. Either is paged when taller than the screen.
@@ -257,6 +308,7 @@ fn sessions_output(
     ctx: &Context,
     data: &Dataset,
     format: Format,
+    terminal: bool,
     sessions: &[&Session],
     view: impl FnOnce(&Context) -> Document,
 ) -> Rendered {
@@ -265,11 +317,11 @@ fn sessions_output(
         Format::Table => Rendered::Document(view(ctx)),
         Format::Plain => Rendered::Document(views::records(ctx, sessions)),
         Format::Json => Rendered::Text(export::json_sessions(ctx, &unranked()) + "\n"),
-        Format::Csv => Rendered::Text(export::csv(ctx, &unranked())),
+        Format::Csv => Rendered::Text(export::csv(ctx, &unranked(), terminal)),
         Format::Ics => {
-            let (text, undated) = export::ics(ctx, data, sessions);
+            let (text, undated) = export::ics(ctx, data, sessions, terminal);
             if undated > 0 {
-                eprintln!("igf: {undated} session(s) without a known date left out of the calendar");
+                term::error_line(&(messages::current().left_out_of_calendar)(undated));
             }
             Rendered::Text(text)
         }
@@ -295,9 +347,8 @@ fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
             }
             Ok(Rendered::Document(plain))
         }
-        other => Err(Failure::BadInput(vec![format!(
-            "--format {} is for session lists (list, show, egypt, search); this command supports table and plain",
-            clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned())
+        other => Err(Failure::BadInput(vec![(messages::current().format_for_lists_only)(
+            &clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned()),
         )])),
     }
 }
@@ -311,7 +362,7 @@ fn load(path: Option<&std::path::Path>) -> Result<Dataset, Failure> {
     }
 }
 
-fn filter(args: &ListArgs) -> Filter {
+fn filter(args: &ListArgs, zone: query::zone::Zone) -> Filter {
     Filter {
         dates: args.dates.clone(),
         from: args.from,
@@ -321,17 +372,26 @@ fn filter(args: &ListArgs) -> Filter {
         kinds: args.kinds.clone(),
         body: args.body.clone(),
         country: args.country.clone(),
+        zone,
     }
+}
+
+/// Names joined for a message, each sanitised.
+fn listed(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| term::sanitize::shortened(n, term::sanitize::ECHO_CHARS))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A `--body` that names nothing in the programme is a typo far more often than a real body with
 /// no sessions, so say so (with the nearest names) instead of printing an empty list.
 fn check_body(data: &Dataset, body: &str) -> Result<(), Failure> {
+    let m = messages::current();
     let wanted = query::normalize::fold_for_search(body.trim());
     if wanted.is_empty() {
-        return Err(Failure::BadInput(vec![
-            "--body needs part of a name, e.g. --body OECD".to_owned()
-        ]));
+        return Err(Failure::BadInput(vec![m.empty_body.to_owned()]));
     }
     let known = query::body_names(data)
         .iter()
@@ -339,33 +399,41 @@ fn check_body(data: &Dataset, body: &str) -> Result<(), Failure> {
     if known {
         return Ok(());
     }
-    let shown = crate::term::sanitize::for_terminal(body);
     let closest = query::closest_body_names(data, body);
     let hint = if closest.is_empty() {
-        "try part of an organiser's name, e.g. OECD, UNESCO, ICANN or وزارة الاتصالات".to_owned()
+        m.body_example.to_owned()
     } else {
-        format!(
-            "closest: {}",
-            closest
-                .iter()
-                .map(|n| crate::term::sanitize::for_terminal(n))
-                .collect::<Vec<_>>()
-                .join("; ")
-        )
+        (m.closest)(&listed(&closest))
     };
-    Err(Failure::BadInput(vec![format!(
-        "no organiser, affiliation or body matches {shown:?}; {hint}"
-    )]))
+    Err(Failure::BadInput(vec![(m.unknown_body_name)(&quoted(body), &hint)]))
+}
+
+/// Like `--body`: a `--country` that names no country of the programme is reported with the
+/// nearest names.
+fn check_country(data: &Dataset, country: &str) -> Result<(), Failure> {
+    let m = messages::current();
+    let wanted = query::countries::CountryQuery::new(country);
+    let known = !wanted.typed().is_empty()
+        && (wanted.names_a_known_country() || query::country_names(data).iter().any(|n| wanted.matches(n)));
+    if known {
+        return Ok(());
+    }
+    let closest = query::closest_country_names(data, country);
+    let hint = if closest.is_empty() {
+        m.country_example.to_owned()
+    } else {
+        (m.closest)(&listed(&closest))
+    };
+    Err(Failure::BadInput(vec![(m.unknown_country)(&quoted(country), &hint)]))
 }
 
 fn unknown_id_message(e: &ids::UnknownId) -> String {
-    let input = crate::term::sanitize::for_terminal(&e.input);
+    let m = messages::current();
     if e.closest.is_empty() {
-        format!(
-            "no session {input:?}; ids look like OF39, WS195, PE30 or a bare number (see 'igf list --format plain')"
-        )
+        (m.unknown_id)(&quoted(&e.input))
     } else {
-        format!("no session {input:?}; closest ids: {}", e.closest.join(", "))
+        let closest: Vec<&str> = e.closest.iter().map(String::as_str).collect();
+        (m.unknown_id_closest)(&quoted(&e.input), &listed(&closest).replace("; ", ", "))
     }
 }
 

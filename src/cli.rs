@@ -1,8 +1,11 @@
 //! The command line: every command, flag and what it accepts. Parsing only; `app` does the work.
 
 use crate::data::{Kind, Track};
+use crate::present::messages;
 use crate::present::{ar, en, Digits, Lang, Zone};
+use crate::query::closest::closest;
 use crate::query::normalize::{fold_digits, fold_for_search};
+use crate::term::sanitize::quoted;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -133,7 +136,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub to: Option<NaiveDate>,
     /// Phase 1 (2-6 November) or phase 2 (9-17 November).
-    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+    #[arg(long, value_parser = parse_phase)]
     pub phase: Option<u8>,
     #[arg(long = "track", value_name = "TRACK", value_parser = parse_track, help = TRACK_HELP)]
     pub tracks: Vec<Track>,
@@ -224,11 +227,20 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(&ascii, "%Y-%m-%d")
         .ok()
         .filter(|_| ascii.len() == 10)
-        .ok_or_else(|| format!("{text:?} is not a date; use YYYY-MM-DD, e.g. 2020-11-04"))
+        .ok_or_else(|| (messages::current().bad_date)(&quoted(text)))
+}
+
+/// 1 or 2, in any digits.
+pub fn parse_phase(text: &str) -> Result<u8, String> {
+    match fold_digits(text.trim()).as_str() {
+        "1" => Ok(1),
+        "2" => Ok(2),
+        _ => Err((messages::current().bad_phase)(&quoted(text))),
+    }
 }
 
 fn parse_zone(text: &str) -> Result<Zone, String> {
-    Zone::parse(text)
+    Zone::parse(text).map_err(|e| (messages::current().unknown_zone)(&quoted(&e.typed), &e.closest.join(", ")))
 }
 
 /// A track by its English or Arabic name, any case.
@@ -243,11 +255,12 @@ pub fn parse_track(text: &str) -> Result<Track, String> {
         })
         .ok_or_else(|| {
             let names: Vec<&str> = Track::ALL.iter().map(|t| t.slug()).collect();
-            format!(
-                "unknown track {text:?}; tracks are {} (or {})",
+            let names = format!(
+                "{} ({})",
                 names.join(", "),
                 arabic_names(&Track::ALL, ar::LABELS.track_name)
-            )
+            );
+            (messages::current().unknown_track)(&quoted(text), &names)
         })
 }
 
@@ -286,16 +299,11 @@ pub fn parse_kind(text: &str) -> Result<Kind, String> {
         [one] => Ok(*one),
         _ => {
             let slugs: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
-            let closest = Kind::ALL
-                .iter()
-                .map(|k| (strsim::jaro_winkler(&wanted, k.slug()), k.slug()))
-                .filter(|(s, _)| *s > 0.75)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map_or(String::new(), |(_, slug)| format!("did you mean {slug}? "));
-            Err(format!(
-                "unknown kind {text:?}; {closest}kinds are {}",
-                slugs.join(", ")
-            ))
+            let m = messages::current();
+            let guess = closest(&wanted, Kind::ALL.iter().map(|k| (k.slug(), k.slug().to_owned())))
+                .first()
+                .map_or(String::new(), |slug| (m.did_you_mean)(slug));
+            Err((m.unknown_kind)(&quoted(text), &guess, &slugs.join(", ")))
         }
     }
 }
@@ -332,6 +340,7 @@ mod tests {
 
     #[test]
     fn kinds_by_slug_or_part_of_the_arabic_name() {
+        messages::set_language(Lang::En);
         assert_eq!(parse_kind("workshop"), Ok(Kind::Workshop));
         assert_eq!(parse_kind("ورش"), Ok(Kind::Workshop));
         assert_eq!(parse_kind("Open forum"), Ok(Kind::OpenForum));

@@ -1,3 +1,3 @@
-fn main() {
-    std::process::exit(igf::app::run(std::env::args_os()));
+fn main() -> std::process::ExitCode {
+    igf::app::run(std::env::args_os()).into()
 }

@@ -264,7 +264,7 @@ fn unknown_track_and_kind_list_the_valid_ones() {
         .code(2)
         .stderr(predicate::str::contains("Data, Environment, Inclusion, Trust"));
     igf()
-        .args(["list", "--kind", "worskhop"])
+        .args(["list", "--kind", "worskhop", "--lang", "en"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean workshop?"));

@@ -163,7 +163,16 @@ fn show_finds_the_files_own_ids_and_every_slot_of_a_repeated_one() {
         assert!(out.contains(expected), "{expected:?} missing from:\n{out}");
     }
     // Persons without ids (pretalx codes only, frab JSON without "id") are speakers all the same.
-    let (out, _) = ok(&["show", "302", "--data", &fixture("pretalx.xml"), "--lang", "en"]);
+    // The repeated slot has its own id, as `list` prints it.
+    let (out, _) = ok(&[
+        "show",
+        "302",
+        "302-2",
+        "--data",
+        &fixture("pretalx.xml"),
+        "--lang",
+        "en",
+    ]);
     assert!(out.contains("Omar Example"), "{out}");
     assert!(out.contains("2022-10-15") || out.contains("15 Oct 2022"), "{out}");
     assert!(out.contains("16 Oct 2022"), "both slots of id 302:\n{out}");
@@ -221,7 +230,7 @@ fn search_days_tracks_and_kinds_work_on_an_imported_file() {
     let out = run(&["search", "nothing-like-this", "--data", &frab]);
     assert_eq!(out.status.code(), Some(1));
     // Overviews name the format as it is typed when refusing it.
-    let out = run(&["days", "--data", &frab, "--format", "frab-json"]);
+    let out = run(&["days", "--data", &frab, "--format", "frab-json", "--lang", "en"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format frab-json is for session lists"));
 
     let (days, _) = ok(&["days", "--data", &frab, "--format", "plain", "--lang", "en"]);
@@ -576,7 +585,7 @@ fn hostile_text_in_an_imported_file_never_reaches_the_terminal_raw() {
 
 fn one_line_error(path: &Path, needle: &str) {
     let file = path.to_str().expect("UTF-8 path");
-    let out = run(&["list", "--data", file]);
+    let out = run(&["list", "--data", file, "--lang", "en"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{file}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{file}: {stderr}");

@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
                 std::hint::black_box(&dataset);
             }
             Err(errors) => {
+                assert!(!errors.is_empty(), "a refused file names at least one problem");
                 // Rendering every error is part of the user-visible path.
                 for e in &errors {
                     std::hint::black_box(e.to_string());

@@ -1,43 +1,184 @@
 //! Reading a programme file. This is the only module that knows the file format is YAML: serde_yaml
 //! is deprecated upstream, and keeping it behind one door makes it cheap to replace.
+//!
+//! A bad file costs no more than a good one: sessions are parsed one batch at a time, and only a
+//! batch that fails is parsed again, session by session, to say what is wrong with each.
 
 use super::model::{Body, Dataset, Forum, Organisation, Session};
 use super::DataError;
+use crate::present::messages;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
-/// Files above this are refused before parsing: a schedule is kilobytes, and a huge file is far
-/// more likely a mistake (or an attack) than a programme.
+/// Files above this are refused: a schedule is kilobytes, and a huge file is far more likely a
+/// mistake (or an attack) than a programme. Enforced on the bytes read, so devices and pipes,
+/// which report no length, are bounded too.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Parses `text` (the contents of `origin`) into a dataset, or every problem found in it.
-pub fn parse(text: &str, origin: &str) -> Result<Dataset, Vec<DataError>> {
+/// Lists and mappings may nest this deep. The programme needs five levels (sessions, a session,
+/// its speakers, a speaker, a field); the limit is checked by a linear scan before the YAML parser
+/// sees the text, which would otherwise spend seconds on a file of nested brackets.
+pub const MAX_DEPTH: usize = 64;
+
+/// A parsed programme, the byte range of each session in the text (empty when the file's layout
+/// did not allow finding them), and every problem found while parsing.
+pub struct Parsed {
+    /// None when not even the file's frame (forum, bodies) could be read.
+    pub dataset: Option<Dataset>,
+    pub places: Vec<(usize, usize)>,
+    pub problems: Vec<DataError>,
+}
+
+/// Parses `text` (the contents of `origin`).
+pub fn parse(text: &str, origin: &str) -> Parsed {
+    let text_lines = Lines::new(text);
+    if let Some(problem) = too_deep(text) {
+        return failed(DataError::at(
+            origin,
+            Some((text_lines.line_of(problem), 1)),
+            (messages::current().too_deep)(MAX_DEPTH),
+        ));
+    }
     if let Some(schedule) = super::frab::parse_if_schedule(origin, text) {
-        return schedule;
+        return match schedule {
+            Ok(dataset) => Parsed {
+                dataset: Some(dataset),
+                places: Vec::new(),
+                problems: Vec::new(),
+            },
+            Err(problems) => Parsed {
+                dataset: None,
+                places: Vec::new(),
+                problems,
+            },
+        };
     }
-    if let Some(dataset) = parse_in_pieces(text) {
-        return Ok(dataset);
+    if let Some(parsed) = parse_in_pieces(text, origin, &text_lines) {
+        return parsed;
     }
-    match serde_yaml::from_str::<Dataset>(text) {
-        Ok(dataset) => Ok(dataset),
-        Err(first) => Err(all_errors(text, origin, first)),
+    parse_whole(text, origin)
+}
+
+fn failed(problem: DataError) -> Parsed {
+    Parsed {
+        dataset: None,
+        places: Vec::new(),
+        problems: vec![problem],
     }
 }
 
-/// Parses a block-style programme one session at a time. serde_yaml holds every event of the text
-/// it parses in memory, which for a whole 30 MB programme is several hundred MB; a session at a
-/// time keeps that to one session's worth. Any problem (including an alias to an anchor in another
-/// part of the file) returns None, and the whole file is then parsed as one document, which also
-/// gives the precise error messages.
-fn parse_in_pieces(text: &str) -> Option<Dataset> {
+/// Where lines start in a text, to turn byte offsets into 1-based line numbers.
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        Lines { starts }
+    }
+
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+/// The byte offset of the first place nested deeper than [`MAX_DEPTH`], if any. It counts block
+/// levels by indentation and sequence dashes, and flow levels by brackets outside quoted scalars
+/// and comments: a cheap upper bound of the parser's own depth for anything but contrived text.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let body = line.trim_start_matches(' ');
+        let indent = line.len() - body.len();
+        if flow == 0 {
+            if body.trim().is_empty() || body.starts_with('#') {
+                continue;
+            }
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let dashes = body
+            .split_inclusive(' ')
+            .take_while(|w| *w == "- " || *w == "-\n")
+            .count();
+        if indents.len() + dashes > MAX_DEPTH {
+            return Some(at);
+        }
+        let mut quote: Option<char> = None;
+        let mut previous = ' ';
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some(q) if c == q => {
+                    if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                }
+                Some(_) => {}
+                None => match c {
+                    '#' if previous == ' ' || previous == '\t' => break,
+                    '\'' | '"' if matches!(previous, ' ' | '\t' | '[' | '{' | ',' | ':' | '-') => quote = Some(c),
+                    '[' | '{' if flow > 0 || matches!(previous, ' ' | '\t' | ':' | '-') => {
+                        flow += 1;
+                        if indents.len() + dashes + flow > MAX_DEPTH {
+                            return Some(at + indent + i);
+                        }
+                    }
+                    ']' | '}' if flow > 0 => flow -= 1,
+                    _ => {}
+                },
+            }
+            previous = c;
+        }
+    }
+    None
+}
+
+/// Parses a block-style programme one batch of sessions at a time. serde_yaml holds every event
+/// of the text it parses in memory, which for a whole 30 MB programme is several hundred MB; a
+/// batch at a time keeps that to a few sessions' worth. None when the layout does not allow it
+/// (no block-style `sessions:` list, or an alias to an anchor in another part of the file): the
+/// whole file is then parsed as one document.
+fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
     let block = super::sessions_block(text)?;
     if block.items.is_empty() {
         return None;
     }
     let skeleton = format!("{}sessions: []\n{}", &text[..block.key], &text[block.end..]);
-    let mut dataset: Dataset = serde_yaml::from_str(&skeleton).ok()?;
-    if !dataset.sessions.is_empty() {
-        return None;
-    }
+    let mut problems = Vec::new();
+    let mut dataset = match serde_yaml::from_str::<Dataset>(&skeleton) {
+        Ok(d) if d.sessions.is_empty() => Some(d),
+        Ok(_) => return None,
+        Err(e) if is_alias_error(&e) => return None,
+        Err(e) => {
+            // Lines after the sessions block moved up in the skeleton by the block's length less one.
+            let skeleton_line_of_block = lines.line_of(block.key);
+            let shift = lines.line_of(block.end.saturating_sub(1)) - skeleton_line_of_block;
+            let place = e.location().map(|l| {
+                let line = if l.line() > skeleton_line_of_block {
+                    l.line() + shift
+                } else {
+                    l.line()
+                };
+                (line, l.column())
+            });
+            problems.push(DataError::at(origin, place, describe(&e)));
+            None
+        }
+    };
     let starts = block.items.iter().map(|&(at, _)| at);
     let ends = block
         .items
@@ -53,19 +194,29 @@ fn parse_in_pieces(text: &str) -> Option<Dataset> {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     };
     let per_thread = ranges.len().div_ceil(threads).max(1);
-    let parts: Vec<Option<Vec<Session>>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<Pieces>> = std::thread::scope(|scope| {
         let workers: Vec<_> = ranges
             .chunks(per_thread)
-            .map(|chunk| scope.spawn(move || parse_sessions(text, chunk)))
+            .map(|chunk| scope.spawn(move || parse_sessions(text, origin, lines, chunk)))
             .collect();
         workers.into_iter().map(|w| w.join().ok().flatten()).collect()
     });
     let mut sessions = Vec::with_capacity(ranges.len());
+    let mut places = Vec::with_capacity(ranges.len());
     for part in parts {
-        sessions.extend(part?);
+        let part = part?;
+        sessions.extend(part.sessions);
+        places.extend(part.places);
+        problems.extend(part.problems);
     }
-    dataset.sessions = std::borrow::Cow::Owned(sessions);
-    Some(dataset)
+    if let Some(d) = dataset.as_mut() {
+        d.sessions = std::borrow::Cow::Owned(sessions);
+    }
+    Some(Parsed {
+        dataset,
+        places,
+        problems,
+    })
 }
 
 /// Below this many sessions a second thread costs more than it saves.
@@ -75,69 +226,393 @@ const PARALLEL_FROM: usize = 2000;
 /// that the events it holds stay small.
 const SESSIONS_PER_CALL: usize = 64;
 
-/// Parses the sessions at these consecutive byte ranges of `text`, which together form a YAML list.
-fn parse_sessions(text: &str, ranges: &[(usize, usize)]) -> Option<Vec<Session>> {
-    let mut sessions = Vec::with_capacity(ranges.len());
-    for batch in ranges.chunks(SESSIONS_PER_CALL) {
-        let (start, end) = (batch.first()?.0, batch.last()?.1);
-        let parsed: Vec<Session> = serde_yaml::from_str(&text[start..end]).ok()?;
-        if parsed.len() != batch.len() {
-            return None;
-        }
-        sessions.extend(parsed);
-    }
-    Some(sessions)
+/// The sessions of some ranges that parsed, where each is, and what was wrong with the others.
+struct Pieces {
+    sessions: Vec<Session>,
+    places: Vec<(usize, usize)>,
+    problems: Vec<DataError>,
 }
 
-/// The same document with sessions left untyped, so each session can fail on its own and the user
-/// gets the whole list of problems in one run instead of one per run.
+/// Parses the sessions at these consecutive byte ranges of `text`, which together form a YAML
+/// list. None when a session refers to an anchor outside its batch.
+fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usize)]) -> Option<Pieces> {
+    let mut pieces = Pieces {
+        sessions: Vec::with_capacity(ranges.len()),
+        places: Vec::with_capacity(ranges.len()),
+        problems: Vec::new(),
+    };
+    for batch in ranges.chunks(SESSIONS_PER_CALL) {
+        let (start, end) = (batch.first()?.0, batch.last()?.1);
+        match serde_yaml::from_str::<Vec<Session>>(&text[start..end]) {
+            Ok(parsed) if parsed.len() == batch.len() => {
+                pieces.sessions.extend(parsed);
+                pieces.places.extend_from_slice(batch);
+                continue;
+            }
+            Ok(_) => return None,
+            Err(e) if is_alias_error(&e) => return None,
+            Err(_) => {}
+        }
+        // Something in this batch is wrong: each session on its own says what.
+        for &(start, end) in batch {
+            match one_session(&text[start..end], origin, lines, start) {
+                Ok(session) => {
+                    pieces.sessions.push(session);
+                    pieces.places.push((start, end));
+                }
+                Err(problems) => pieces.problems.extend(problems),
+            }
+        }
+    }
+    Some(pieces)
+}
+
+/// One session's text (a one-item YAML list starting at byte `at` of the file), or every problem
+/// in it, each with its line and field.
+fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Session, Vec<DataError>> {
+    let first_line = lines.line_of(at);
+    let value = match serde_yaml::from_str::<Vec<serde_yaml::Value>>(piece) {
+        Ok(mut items) if items.len() == 1 => items.remove(0),
+        Ok(_) => {
+            return Err(vec![DataError::at(
+                origin,
+                Some((first_line, 1)),
+                (messages::current().syntax)("-"),
+            )])
+        }
+        Err(e) => {
+            let place = e.location().map(|l| (first_line + l.line() - 1, l.column()));
+            return Err(vec![DataError::at(origin, place, describe(&e))]);
+        }
+    };
+    let id = value
+        .get("id")
+        .and_then(|v| v.as_str())
+        .map(crate::term::sanitize::quoted);
+    let m = messages::current();
+    let who = match &id {
+        Some(id) => (m.in_session)(id),
+        None => (m.in_session)("-"),
+    };
+    deserialize_collecting(value).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|(field, message)| {
+                let line = field
+                    .as_deref()
+                    .and_then(|f| field_line(piece, f))
+                    .map_or(first_line, |offset| lines.line_of(at + offset));
+                let text = match field {
+                    Some(f) => format!("{who}: {}", (m.bad_field)(&f, &message)),
+                    None => format!("{who}: {message}"),
+                };
+                DataError::at(origin, Some((line, 1)), text)
+            })
+            .collect()
+    })
+}
+
+/// Where the key `field` of a session's own mapping starts in its text.
+pub fn field_line(piece: &str, field: &str) -> Option<usize> {
+    let mut offset = 0;
+    let mut item_indent = None;
+    for line in piece.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let body = line.trim_start_matches(' ');
+        let (indent, body) = match body.strip_prefix("- ") {
+            Some(rest) if item_indent.is_none() => (line.len() - rest.len(), rest),
+            _ => (line.len() - body.len(), body),
+        };
+        let own = *item_indent.get_or_insert(indent);
+        if indent == own && body.strip_prefix(field).is_some_and(|rest| rest.starts_with(':')) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Deserializes a session and, when it fails, finds every problem rather than the first: each
+/// field in error, and each missing required field, is reported, then replaced by a neutral value
+/// so the next one shows. The problems are (field, reason), with no field for the session as a
+/// whole.
+fn deserialize_collecting(value: serde_yaml::Value) -> Result<Session, Vec<(Option<String>, String)>> {
+    let serde_yaml::Value::Mapping(map) = value else {
+        return Session::deserialize(value).map_err(|e| vec![(None, describe(&e))]);
+    };
+    let mut entries: Vec<(String, Option<serde_yaml::Value>)> = Vec::with_capacity(map.len());
+    for (k, v) in map {
+        let key = match k {
+            serde_yaml::Value::String(s) => s,
+            other => format!("{other:?}"),
+        };
+        entries.push((key, Some(v)));
+    }
+    let mut problems = Vec::new();
+    // Each round removes one problem; a session has far fewer fields than this.
+    for _ in 0..64 {
+        let attempt = Session::deserialize(Fields {
+            entries: &entries,
+            current: None,
+            index: 0,
+        });
+        match attempt {
+            Ok(session) if problems.is_empty() => return Ok(session),
+            Ok(_) => return Err(problems),
+            Err(FieldError {
+                field: Some(key),
+                message,
+                in_key: true,
+            }) => {
+                // A key the schema does not know: reported, then left out.
+                problems.push((None, message));
+                entries.retain(|(k, _)| *k != key);
+            }
+            Err(FieldError { field, message, .. }) => {
+                let missing = message
+                    .strip_prefix("missing field `")
+                    .and_then(|r| r.strip_suffix('`'));
+                let field = field.or_else(|| missing.map(str::to_owned));
+                let Some(name) = field.clone() else {
+                    problems.push((None, message));
+                    return Err(problems);
+                };
+                let message = if missing.is_some() {
+                    messages::current().missing_field.to_owned()
+                } else {
+                    message
+                };
+                problems.push((Some(name.clone()), message));
+                match entries.iter_mut().find(|(k, _)| *k == name) {
+                    Some(entry) if entry.1.is_some() => entry.1 = None,
+                    Some(_) => return Err(problems),
+                    None => entries.push((name, None)),
+                }
+            }
+        }
+    }
+    Err(problems)
+}
+
+/// A deserialization error and the field it is in.
+#[derive(Debug)]
+struct FieldError {
+    field: Option<String>,
+    message: String,
+    /// The key itself was refused (unknown to the schema), not its value.
+    in_key: bool,
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+impl de::Error for FieldError {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        FieldError {
+            field: None,
+            message: msg.to_string(),
+            in_key: false,
+        }
+    }
+}
+
+/// A session's fields as a map to deserialize from; a field whose value is None is given a
+/// neutral value (see [`Neutral`]) so the other fields can still be checked.
+struct Fields<'a> {
+    entries: &'a [(String, Option<serde_yaml::Value>)],
+    current: Option<&'a (String, Option<serde_yaml::Value>)>,
+    index: usize,
+}
+
+impl<'de> de::Deserializer<'de> for Fields<'_> {
+    type Error = FieldError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de> MapAccess<'de> for Fields<'_> {
+    type Error = FieldError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, FieldError> {
+        let Some(entry) = self.entries.get(self.index) else {
+            return Ok(None);
+        };
+        self.index += 1;
+        self.current = Some(entry);
+        let key: de::value::StrDeserializer<'_, FieldError> = entry.0.as_str().into_deserializer();
+        seed.deserialize(key).map(Some).map_err(|e| FieldError {
+            field: Some(entry.0.clone()),
+            message: e.message,
+            in_key: true,
+        })
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, FieldError> {
+        let Some((key, value)) = self.current.take() else {
+            return Err(de::Error::custom("value before key"));
+        };
+        let result = match value {
+            Some(v) => seed.deserialize(v.clone()).map_err(|e| {
+                let reason = describe(&e);
+                // "input is out of range" says little without the value it is about.
+                match v.as_str() {
+                    Some(text) if !reason.contains(text) => {
+                        format!("{reason}: {}", crate::term::sanitize::quoted(text))
+                    }
+                    _ => reason,
+                }
+            }),
+            None => seed.deserialize(Neutral).map_err(|e| e.message),
+        };
+        result.map_err(|message| FieldError {
+            field: Some(key.clone()),
+            message,
+            in_key: false,
+        })
+    }
+}
+
+/// Whatever a type asks for, the emptiest value of it: none, an empty list or text, zero, false,
+/// an enum's first variant. It stands in for a field already reported as wrong.
+struct Neutral;
+
+impl<'de> de::Deserializer<'de> for Neutral {
+    type Error = FieldError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_unit()
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_none()
+    }
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_seq(de::value::SeqDeserializer::<std::iter::Empty<Neutral>, FieldError>::new(std::iter::empty()))
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_str("")
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_str("")
+    }
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
+        visitor.visit_bool(false)
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, FieldError> {
+        let first: de::value::StrDeserializer<'_, FieldError> =
+            variants.first().copied().unwrap_or("").into_deserializer();
+        visitor.visit_enum(first)
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        unit unit_struct newtype_struct tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, FieldError> for Neutral {
+    type Deserializer = Neutral;
+    fn into_deserializer(self) -> Neutral {
+        self
+    }
+}
+
+/// The same document with sessions left untyped, so each session can fail on its own.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LooseDataset {
-    #[allow(dead_code)]
     forum: Forum,
     sessions: Vec<serde_yaml::Value>,
-    #[allow(dead_code)]
     #[serde(default)]
     bodies: Vec<Body>,
-    #[allow(dead_code)]
     #[serde(default)]
     organisations: Vec<Organisation>,
 }
 
-fn all_errors(text: &str, origin: &str, first: serde_yaml::Error) -> Vec<DataError> {
-    let at_first = || DataError::at(origin, first.location().map(|l| (l.line(), l.column())), clean(&first));
-    let Ok(loose) = serde_yaml::from_str::<LooseDataset>(text) else {
-        return vec![at_first()];
+/// The whole file as one document, for layouts that cannot be split (flow style, aliases across
+/// sessions). Problems carry the parser's location for syntax errors; session problems name the
+/// session, as lines are not known here.
+fn parse_whole(text: &str, origin: &str) -> Parsed {
+    let loose = match serde_yaml::from_str::<LooseDataset>(text) {
+        Ok(loose) => loose,
+        Err(e) => {
+            let place = e.location().map(|l| (l.line(), l.column()));
+            return failed(DataError::at(origin, place, describe(&e)));
+        }
     };
-    let lines = super::session_lines(text);
-    let errors: Vec<DataError> = loose
-        .sessions
-        .into_iter()
-        .enumerate()
-        .filter_map(|(index, value)| {
-            let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-            let err = serde_yaml::from_value::<Session>(value).err()?;
-            let what = match id {
-                Some(id) => format!("session {id}: {}", clean(&err)),
-                None => format!("session number {}: {}", index + 1, clean(&err)),
-            };
-            Some(DataError::at(origin, lines.get(index).map(|&l| (l, 1)), what))
-        })
-        .collect();
-    if errors.is_empty() {
-        vec![at_first()]
-    } else {
-        errors
+    let m = messages::current();
+    let mut problems = Vec::new();
+    let mut sessions = Vec::with_capacity(loose.sessions.len());
+    for (index, value) in loose.sessions.into_iter().enumerate() {
+        let who = match value.get("id").and_then(|v| v.as_str()) {
+            Some(id) => (m.in_session)(&crate::term::sanitize::quoted(id)),
+            None => (m.in_session_number)(index + 1),
+        };
+        match deserialize_collecting(value) {
+            Ok(s) => sessions.push(s),
+            Err(found) => problems.extend(found.into_iter().map(|(field, message)| {
+                let text = match field {
+                    Some(f) => format!("{who}: {}", (m.bad_field)(&f, &message)),
+                    None => format!("{who}: {message}"),
+                };
+                DataError::at(origin, None, text)
+            })),
+        }
+    }
+    Parsed {
+        dataset: Some(Dataset {
+            forum: loose.forum,
+            sessions: std::borrow::Cow::Owned(sessions),
+            bodies: std::borrow::Cow::Owned(loose.bodies),
+            organisations: std::borrow::Cow::Owned(loose.organisations),
+        }),
+        places: Vec::new(),
+        problems,
     }
 }
 
-/// serde_yaml appends " at line L column C" to its messages; we print the location up front.
-fn clean(err: &serde_yaml::Error) -> String {
+fn is_alias_error(e: &serde_yaml::Error) -> bool {
+    e.to_string().contains("unknown anchor")
+}
+
+/// serde_yaml's message without the " at line L column C" it appends (we print the place up
+/// front) and, for a path such as `sessions[3].date: ...`, with the path kept as the field.
+fn describe(err: &serde_yaml::Error) -> String {
     let text = err.to_string();
-    match text.find(" at line ") {
+    let text = match text.find(" at line ") {
         Some(cut) => text[..cut].to_owned(),
         None => text,
+    };
+    // serde's own wording for values the schema refuses; anything else is the YAML syntax.
+    const SCHEMA: [&str; 7] = [
+        "missing field",
+        "unknown field",
+        "unknown variant",
+        "invalid type",
+        "invalid value",
+        "invalid length",
+        "duplicate field",
+    ];
+    if err.location().is_some() && !text.contains(": ") && !SCHEMA.iter().any(|p| text.starts_with(p)) {
+        (messages::current().syntax)(&text)
+    } else {
+        text
     }
 }
 
@@ -174,9 +649,10 @@ mod tests {
         for n in [1, 3, PARALLEL_FROM + 7] {
             let text = programme(n, "");
             let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
-            let pieces = parse_in_pieces(&text).expect("block style parses in pieces");
-            assert_eq!(ids(&pieces), ids(&whole));
-            assert_eq!(pieces.sessions.len(), n);
+            let pieces = parse_in_pieces(&text, "t", &Lines::new(&text)).expect("block style parses in pieces");
+            assert!(pieces.problems.is_empty());
+            assert_eq!(ids(pieces.dataset.as_ref().expect("frame")), ids(&whole));
+            assert_eq!(pieces.places.len(), n);
         }
     }
 
@@ -189,8 +665,43 @@ mod tests {
             &format!("{last}  organizers: *orgs\n"),
             1,
         );
-        assert!(parse_in_pieces(&text).is_none());
-        let whole = parse(&text, "t.yaml").expect("the whole file resolves the alias");
-        assert_eq!(whole.sessions[SESSIONS_PER_CALL].organizers.len(), 2);
+        assert!(parse_in_pieces(&text, "t", &Lines::new(&text)).is_none());
+        let whole = parse(&text, "t.yaml");
+        assert!(whole.problems.is_empty());
+        assert_eq!(
+            whole.dataset.expect("frame").sessions[SESSIONS_PER_CALL]
+                .organizers
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_found_by_the_scan_and_programmes_are_not() {
+        assert!(too_deep(&"[".repeat(100_000)).is_some());
+        assert!(too_deep(&format!("a: {}", "{x: ".repeat(100))).is_some());
+        assert!(too_deep(&"- ".repeat(100)).is_some());
+        assert!(too_deep(&programme(3, "  notes: \"[[[[ ' {{{{\"\n  room: it's [x\n")).is_none());
+        let bundled = include_str!("../../data/igf2020.yaml");
+        assert!(too_deep(bundled).is_none());
+    }
+
+    #[test]
+    fn every_field_in_error_and_every_missing_field_is_named() {
+        let text = programme(2, "  colour: red\n")
+            .replacen("  kind: workshop\n", "  kind: seminar\n", 1)
+            .replacen("  confidence: low\n", "", 1);
+        let parsed = parse(&text, "t.yaml");
+        let all: Vec<String> = parsed.problems.iter().map(|p| p.message.clone()).collect();
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all.iter().any(|m| m.contains("unknown field `colour`")), "{all:?}");
+        assert!(all.iter().any(|m| m.contains("kind")), "{all:?}");
+        assert!(all.iter().any(|m| m.contains("confidence")), "{all:?}");
+        assert_eq!(parsed.problems[0].line, Some(15), "the line of `kind:`");
+        assert_eq!(
+            parsed.dataset.expect("frame").sessions.len(),
+            1,
+            "the sound session is kept"
+        );
     }
 }

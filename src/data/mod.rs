@@ -78,45 +78,77 @@ pub fn bundled() -> Dataset {
     compiled::dataset()
 }
 
-/// Loads a programme file given with `--data`.
+/// Loads a programme file given with `--data`; `-` is standard input. Whatever the source
+/// (file, pipe, device), at most [`MAX_FILE_BYTES`] are read.
 pub fn from_file(path: &Path) -> Result<Dataset, Vec<DataError>> {
-    let origin = path.display().to_string();
+    let m = crate::present::messages::current();
+    let stdin = path.as_os_str() == "-";
+    let origin = if stdin {
+        "-".to_owned()
+    } else {
+        crate::term::sanitize::for_terminal(&path.display().to_string()).into_owned()
+    };
     let fail = |message: String| vec![DataError::at(&origin, None, message)];
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(fail("is a directory; expected a YAML programme file".into()));
+    let read_error = |e: std::io::Error| fail((m.cannot_read)(&io_reason(&e)));
+    let bytes = if stdin {
+        read_bounded(std::io::stdin().lock()).map_err(read_error)?
+    } else {
+        let file = std::fs::File::open(path).map_err(read_error)?;
+        if file.metadata().map_err(read_error)?.is_dir() {
+            return Err(fail(m.is_directory.to_owned()));
+        }
+        read_bounded(file).map_err(read_error)?
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail((m.too_large)(MAX_FILE_BYTES / (1024 * 1024))));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "file is {} MiB; programme files may be at most {} MiB",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        fail(format!("not valid UTF-8 (first bad byte at offset {at})"))
+        fail((m.not_utf8)(at))
     })?;
-    from_text(&text, &origin)
+    // A byte-order mark is how some editors start a UTF-8 file; it is not part of the first key.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    from_text(text, &origin)
 }
 
-/// Parses and validates a programme held in memory.
+/// Reads at most one byte more than [`MAX_FILE_BYTES`], so a larger source is recognised without
+/// being read to its end (`/dev/zero` has none).
+fn read_bounded(source: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    source.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Parses and validates a programme held in memory: every problem of the file, parse and
+/// validation alike, in file order.
 pub fn from_text(text: &str, origin: &str) -> Result<Dataset, Vec<DataError>> {
-    let dataset = load::parse(text, origin)?;
-    let problems = validate::check(&dataset, text, origin);
-    if problems.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(problems)
+    let parsed = load::parse(text, origin);
+    let mut problems = parsed.problems;
+    if let Some(dataset) = &parsed.dataset {
+        problems.extend(validate::check(dataset, text, &parsed.places, origin));
+    }
+    match parsed.dataset {
+        Some(dataset) if problems.is_empty() => Ok(dataset),
+        _ => {
+            // Stable: problems on one line keep the order they were found in.
+            problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+            Err(problems)
+        }
     }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
+    let m = crate::present::messages::current();
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => m.no_such_file.to_owned(),
+        std::io::ErrorKind::PermissionDenied => m.permission_denied.to_owned(),
+        std::io::ErrorKind::IsADirectory => m.is_directory.to_owned(),
+        _ => {
+            let text = e.to_string();
+            text.find(" (os error")
+                .map_or(text.clone(), |cut| text[..cut].to_owned())
+        }
     }
 }
 
@@ -146,7 +178,11 @@ fn sessions_block(text: &str) -> Option<SessionsBlock> {
             match block.as_mut() {
                 Some(b) if b.end == usize::MAX => b.end = at,
                 Some(_) => {}
-                None if trimmed.starts_with("sessions:") => {
+                None if trimmed.strip_prefix("sessions:").is_some_and(|rest| {
+                    let rest = rest.trim();
+                    rest.is_empty() || rest.starts_with('#')
+                }) =>
+                {
                     block = Some(SessionsBlock {
                         key: at,
                         end: usize::MAX,
@@ -169,10 +205,4 @@ fn sessions_block(text: &str) -> Option<SessionsBlock> {
         block.end = text.len();
     }
     Some(block)
-}
-
-/// The 1-based line where each session of the file starts, so problems found after parsing can
-/// still point into the file.
-fn session_lines(text: &str) -> Vec<usize> {
-    sessions_block(text).map_or_else(Vec::new, |b| b.items.iter().map(|&(_, line)| line).collect())
 }

@@ -1,16 +1,26 @@
 //! Checks that serde cannot express: relations between fields and between items.
 
+use super::load::{field_line, Lines};
 use super::model::Dataset;
 use super::DataError;
+use crate::present::messages;
+use crate::term::sanitize::quoted;
 use std::collections::{HashMap, HashSet};
 
-/// Every problem in the dataset, in file order; empty when it is sound.
-pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
-    // Finding lines means scanning the file again; only worth it once there is a problem.
+/// Every problem in the dataset, in file order; empty when it is sound. `places` holds each
+/// session's byte range in `text` (empty when unknown), so a problem points at its field's line.
+pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str) -> Vec<DataError> {
+    let m = messages::current();
+    // Finding lines means indexing the file; only worth it once there is a problem.
     let lines = std::cell::OnceCell::new();
+    let line_of = |index: usize, field: &str| -> Option<usize> {
+        let &(start, end) = places.get(index)?;
+        let lines = lines.get_or_init(|| Lines::new(text));
+        let offset = field_line(&text[start..end], field).unwrap_or(0);
+        Some(lines.line_of(start + offset))
+    };
     let mut problems = Vec::new();
-    let mut report = |index: Option<usize>, message: String| {
-        let line = index.and_then(|i| lines.get_or_init(|| super::session_lines(text)).get(i).copied());
+    let mut report = |line: Option<usize>, message: String| {
         problems.push(DataError::at(origin, line.map(|l| (l, 1)), message));
     };
 
@@ -18,7 +28,10 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
     if forum.end < forum.start {
         report(
             None,
-            format!("forum ends ({}) before it starts ({})", forum.end, forum.start),
+            (m.bad_field)(
+                "forum.end",
+                &(m.forum_ends_before_start)(&forum.end.to_string(), &forum.start.to_string()),
+            ),
         );
     }
     let body_ids: HashSet<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
@@ -26,25 +39,23 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
 
     for (index, s) in data.sessions.iter().enumerate() {
-        let at = Some(index);
-        if s.id.is_empty() || s.id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            report(
-                at,
-                format!(
-                    "session id {:?} must be non-empty, without spaces or control characters",
-                    s.id
-                ),
-            );
+        let id = quoted(&s.id);
+        let at = |field: &str| line_of(index, field);
+        let about =
+            |field: &str, problem: String| format!("{}: {}", (m.in_session)(&id), (m.bad_field)(field, &problem));
+        // An id must print as it is: `show` is given what `list` printed.
+        if s.id.is_empty()
+            || s.id
+                .chars()
+                .any(|c| c.is_whitespace() || crate::term::sanitize::needs_care(c))
+        {
+            report(at("id"), about("id", (m.bad_session_id)(&id)));
         }
-        for name in std::iter::once(&s.id).chain(s.aliases.iter()) {
+        for (field, name) in std::iter::once(("id", &s.id)).chain(s.aliases.iter().map(|a| ("aliases", a))) {
             if let Some(&previous) = first_seen.get(name.as_ref()) {
-                let where_first = lines
-                    .get_or_init(|| super::session_lines(text))
-                    .get(previous)
-                    .map_or(String::new(), |l| format!(" (first at line {l})"));
                 report(
-                    at,
-                    format!("duplicate session id {name:?}{where_first}; ids and aliases must be unique"),
+                    at(field),
+                    about(field, (m.duplicate_session_id)(&quoted(name), line_of(previous, "id"))),
                 );
             } else {
                 first_seen.insert(name, index);
@@ -55,70 +66,49 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
             .filter(|d| !s.out_of_programme && (*d < forum.start || *d > forum.end))
         {
             report(
-                at,
-                format!(
-                    "session {}: date {date} is outside the forum ({} to {}); set out_of_programme: true if that is intended",
-                    s.id, forum.start, forum.end
+                at("date"),
+                about(
+                    "date",
+                    (m.date_outside_forum)(&date.to_string(), &forum.start.to_string(), &forum.end.to_string()),
                 ),
             );
         }
         match (s.start_utc, s.end_utc) {
             (Some(start), Some(end)) if end <= start => report(
-                at,
-                format!(
-                    "session {}: ends at {} but starts at {}; the end must be after the start",
-                    s.id,
-                    super::hhmm(end),
-                    super::hhmm(start)
-                ),
+                at("end_utc"),
+                about("end_utc", (m.ends_before_start)(&super::hhmm(end), &super::hhmm(start))),
             ),
-            (None, Some(_)) => report(at, format!("session {}: has an end time but no start time", s.id)),
+            (None, Some(_)) => report(at("start_utc"), about("start_utc", m.end_without_start.to_owned())),
             _ => {}
         }
         if s.sources.is_empty() {
-            report(
-                at,
-                format!(
-                    "session {}: no sources; every session needs at least one source URL",
-                    s.id
-                ),
-            );
+            report(at("sources"), about("sources", m.no_sources.to_owned()));
         }
+        // Readers choose their language, so every text meant for them exists in both.
         if s.notes.is_some() != s.notes_ar.is_some() {
-            report(
-                at,
-                format!("session {}: {}", s.id, one_language_only("notes", "notes_ar")),
-            );
+            report(at("notes"), about("notes", (m.one_language_only)("notes", "notes_ar")));
         }
         if s.title_en.is_none() && s.title_ar.is_none() {
-            report(at, format!("session {}: needs title_en or title_ar", s.id));
+            report(at("title_en"), about("title_en", m.no_title.to_owned()));
         }
         for part in s.egypt.iter() {
             if let Some(body) = &part.body {
                 if !body_ids.contains(body.as_ref()) {
                     let known: Vec<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
                     report(
-                        at,
-                        format!(
-                            "session {}: egypt names unknown body {body:?}; known bodies: {}",
-                            s.id,
-                            known.join(", ")
-                        ),
+                        at("egypt"),
+                        about("egypt", (m.unknown_body)(&quoted(body), &known.join(", "))),
                     );
                 }
             }
             if part.evidence_ar.is_none() || part.role_ar.is_none() {
                 report(
-                    at,
-                    format!(
-                        "session {}: {}",
-                        s.id,
-                        one_language_only("egypt evidence and role", "evidence_ar and role_ar")
-                    ),
+                    at("egypt"),
+                    about("egypt", (m.one_language_only)("evidence, role", "evidence_ar, role_ar")),
                 );
             }
             if part.body.is_none() && part.person.is_none() {
-                report(at, format!("session {}: an egypt entry needs a body or a person", s.id));
+                report(at("egypt"), about("egypt", m.empty_egypt_entry.to_owned()));
             }
         }
     }
@@ -126,13 +116,11 @@ pub fn check(data: &Dataset, text: &str, origin: &str) -> Vec<DataError> {
     let mut bodies_seen = HashSet::new();
     for body in data.bodies.iter() {
         if !bodies_seen.insert(body.id.as_ref()) {
-            report(None, format!("duplicate body id {:?}; ids must be unique", body.id));
+            report(
+                None,
+                (m.bad_field)("bodies.id", &(m.duplicate_body_id)(&quoted(&body.id))),
+            );
         }
     }
     problems
-}
-
-/// Readers choose their language, so every text meant for them exists in both.
-fn one_language_only(what: &str, arabic_fields: &str) -> String {
-    format!("{what} in one language only; write {arabic_fields} beside the English, or neither")
 }

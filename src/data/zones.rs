@@ -16,6 +16,11 @@ include!(concat!(env!("OUT_DIR"), "/zones.rs"));
 pub struct NamedZone(usize);
 
 impl NamedZone {
+    /// Every zone of the database.
+    pub fn all() -> impl Iterator<Item = NamedZone> {
+        (0..ZONES.len()).map(NamedZone)
+    }
+
     /// Finds a zone by its IANA name, in any letter case ("africa/cairo" is Africa/Cairo).
     pub fn find(name: &str) -> Option<NamedZone> {
         (0..ZONES.len())

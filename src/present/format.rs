@@ -2,59 +2,9 @@
 
 use super::{Context, Digits};
 use crate::data::hhmm;
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
-pub use crate::data::zones::NamedZone;
-
-/// Where times are shown. The programme is published in UTC; users think in their own zone.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Zone {
-    Utc,
-    Named(NamedZone),
-    Local,
-}
-
-impl Zone {
-    /// Parses `--tz`: an IANA name (`Africa/Cairo`), `UTC` or `local`.
-    pub fn parse(text: &str) -> Result<Zone, String> {
-        match text.trim() {
-            t if t.eq_ignore_ascii_case("utc") || t.eq_ignore_ascii_case("z") => Ok(Zone::Utc),
-            t if t.eq_ignore_ascii_case("local") => Ok(Zone::Local),
-            t => NamedZone::find(t).map(Zone::Named).ok_or_else(|| {
-                format!("unknown time zone {t:?}: use an IANA name such as Africa/Cairo or Europe/Paris, UTC, or local")
-            }),
-        }
-    }
-
-    /// The name shown in headers ("UTC", "Africa/Cairo", "local").
-    pub fn name(self) -> String {
-        match self {
-            Zone::Utc => "UTC".to_owned(),
-            Zone::Named(tz) => tz.name().to_owned(),
-            Zone::Local => "local".to_owned(),
-        }
-    }
-
-    /// The wall-clock date and time in this zone of a UTC instant.
-    pub fn from_utc(self, utc: NaiveDateTime) -> NaiveDateTime {
-        match self {
-            Zone::Utc => utc,
-            Zone::Named(zone) => utc + chrono::TimeDelta::seconds(zone.offset_seconds(utc).into()),
-            Zone::Local => chrono::Local.from_utc_datetime(&utc).naive_local(),
-        }
-    }
-
-    /// The zone's offset from UTC at a UTC instant, e.g. "+02:00", for headers and exports.
-    pub fn offset_at(self, utc: NaiveDateTime) -> String {
-        let seconds = match self {
-            Zone::Utc => 0,
-            Zone::Named(zone) => zone.offset_seconds(utc),
-            Zone::Local => chrono::Local.from_utc_datetime(&utc).offset().fix().local_minus_utc(),
-        };
-        let sign = if seconds < 0 { '-' } else { '+' };
-        format!("{sign}{:02}:{:02}", seconds.abs() / 3600, seconds.abs() % 3600 / 60)
-    }
-}
+pub use crate::query::zone::Zone;
 
 /// Writes ASCII digits in the context's digit system.
 pub fn digits(ctx: &Context, text: &str) -> String {

@@ -11,6 +11,7 @@ pub mod frab;
 pub mod help;
 pub mod labels;
 pub mod layout;
+pub mod messages;
 pub mod views;
 
 use crate::data::Session;
@@ -79,7 +80,7 @@ impl Context {
         if self.isolates && !clean.is_empty() && rtl_value != self.is_rtl() {
             crate::rtl::isolate(&clean)
         } else {
-            clean
+            clean.into_owned()
         }
     }
 

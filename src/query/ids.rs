@@ -1,7 +1,7 @@
 //! Finding sessions by what users type: `OF39`, `"OF #39"`, `of-39`, `٣٩`, `39`, a short id such as
 //! `DC4`, or one of a session's aliases (the longer slugs of earlier versions).
 
-use super::normalize::fold_id;
+use super::normalize::{fold_digits, fold_id};
 use crate::data::{Dataset, Kind, Session};
 
 /// Why an id matched nothing, with the nearest ids so the user can retry.
@@ -15,26 +15,38 @@ pub struct UnknownId {
 /// repeat across kinds: OF #39 and WS #39 are different sessions).
 pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, UnknownId> {
     let folded = fold_id(input);
-    let found: Vec<&Session> = match split_code(&folded) {
-        Some((None, number)) => data
-            .sessions
+    // An id as `list` prints it names exactly that session, even when it also reads as a code
+    // ("WS182-318" is not workshop number 182318).
+    let typed = fold_digits(input.trim());
+    let exact: Vec<&Session> = data
+        .sessions
+        .iter()
+        .filter(|s| names(s).any(|name| name.eq_ignore_ascii_case(&typed)))
+        .collect();
+    let same_letters = || -> Vec<&Session> {
+        data.sessions
             .iter()
-            .filter(|s| s.code_numbers().contains(&number))
-            .collect(),
-        Some((Some(kind), number)) => data
-            .sessions
-            .iter()
-            .filter(|s| s.kind == kind && s.code_numbers().contains(&number))
-            .collect(),
-        None => data
-            .sessions
-            .iter()
-            .filter(|s| {
-                std::iter::once(&s.id)
-                    .chain(s.aliases.iter())
-                    .any(|name| fold_id(name) == folded)
-            })
-            .collect(),
+            .filter(|s| names(s).any(|name| fold_id(name) == folded))
+            .collect()
+    };
+    let found: Vec<&Session> = if !exact.is_empty() {
+        exact
+    } else if let Some(sessions) = Some(same_letters()).filter(|s| !s.is_empty()) {
+        sessions
+    } else {
+        match split_code(&folded) {
+            Some((None, number)) => data
+                .sessions
+                .iter()
+                .filter(|s| s.code_numbers().contains(&number))
+                .collect(),
+            Some((Some(kind), number)) => data
+                .sessions
+                .iter()
+                .filter(|s| s.kind == kind && s.code_numbers().contains(&number))
+                .collect(),
+            None => Vec::new(),
+        }
     };
     if found.is_empty() {
         Err(UnknownId {
@@ -43,9 +55,14 @@ pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, Unkn
         })
     } else {
         let mut found = found;
-        super::sort(&mut found);
+        super::sort(&mut found, super::zone::Zone::Utc);
         Ok(found)
     }
+}
+
+/// What a session answers to: its id, and the ids it had before (aliases).
+fn names(s: &Session) -> impl Iterator<Item = &str> {
+    std::iter::once(s.id.as_ref()).chain(s.aliases.iter().map(|a| a.as_ref()))
 }
 
 /// "of39" → (Some(OpenForum), 39); "39" → (None, 39); slugs and unknown prefixes → None.
@@ -65,15 +82,10 @@ fn split_code(folded: &str) -> Option<(Option<Kind>, u32)> {
 
 /// Up to three ids nearest to what was typed, nearest first.
 fn closest_ids(data: &Dataset, folded: &str) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = data
-        .sessions
-        .iter()
-        .map(|s| (strsim::jaro_winkler(folded, &fold_id(&s.id)), s.id.as_ref()))
-        .filter(|(score, _)| *score > 0.7)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, id)| id.to_owned()).collect()
+    super::closest::closest(folded, data.sessions.iter().map(|s| (s.id.as_ref(), fold_id(&s.id))))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

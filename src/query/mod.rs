@@ -1,9 +1,12 @@
 //! Selecting and ordering sessions. Pure functions over a validated dataset: no printing, no
 //! language, so every output format sees the same sessions in the same order.
 
+pub mod closest;
+pub mod countries;
 pub mod ids;
 pub mod normalize;
 pub mod search;
+pub mod zone;
 
 use crate::data::{Body, Dataset, Kind, Session, Track};
 use chrono::NaiveDate;
@@ -20,6 +23,8 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     pub body: Option<String>,
     pub country: Option<String>,
+    /// The zone whose days `dates`, `from`, `to` and `phase` mean.
+    pub zone: zone::Zone,
 }
 
 impl Filter {
@@ -30,7 +35,9 @@ impl Filter {
 
     pub fn matches(&self, data: &Dataset, s: &Session) -> bool {
         if self.constrains_date() {
-            let Some(date) = s.date else { return false };
+            let Some(date) = self.zone.day_of(s) else {
+                return false;
+            };
             if !self.dates.is_empty() && !self.dates.contains(&date) {
                 return false;
             }
@@ -64,16 +71,18 @@ impl Filter {
 /// The sessions that pass `filter`, in programme order.
 pub fn select<'a>(data: &'a Dataset, filter: &Filter) -> Vec<&'a Session> {
     let mut chosen: Vec<&Session> = data.sessions.iter().filter(|s| filter.matches(data, s)).collect();
-    sort(&mut chosen);
+    sort(&mut chosen, filter.zone);
     chosen
 }
 
-/// Programme order: by date, then start time; within a day, sessions whose time was not published
-/// come last, and sessions with no known date come after every dated one.
-pub fn sort(sessions: &mut [&Session]) {
-    sessions.sort_by(|a, b| {
-        let key = |s: &Session| (s.date.is_none(), s.date, s.start_utc.is_none(), s.start_utc);
-        key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+/// Programme order: by day in `zone`, then start time; within a day, sessions whose time was not
+/// published come last, and sessions with no known date come after every dated one.
+pub fn sort(sessions: &mut [&Session], zone: zone::Zone) {
+    // Cached: finding the day in a zone costs a conversion, too much to repeat per comparison.
+    sessions.sort_by_cached_key(|s| {
+        let day = zone.day_of(s);
+        let start = s.date.zip(s.start_utc).map(|(d, t)| d.and_time(t));
+        (day.is_none(), day, start.is_none(), start, s.id.clone())
     });
 }
 
@@ -136,20 +145,44 @@ pub fn egypt_bodies(data: &Dataset) -> Vec<&Body> {
         .collect()
 }
 
-/// Whether a speaker from `country` took part, or (for Egypt) an Egyptian body or person did.
+/// Whether a speaker from `country` took part, or a body from there, or (for Egypt) an Egyptian
+/// body or person did. `country` is matched as [`countries::CountryQuery`] explains.
 pub fn involves_country(data: &Dataset, s: &Session, country: &str) -> bool {
-    let wanted = fold_for_search(country);
-    let is_egypt = is_egypt(country);
+    let wanted = countries::CountryQuery::new(country);
     s.speakers
         .iter()
         .filter_map(|p| p.country.as_deref())
-        .any(|c| fold_for_search(c) == wanted)
-        || (is_egypt && !s.egypt.is_empty())
+        .any(|c| wanted.matches(c))
+        || (wanted.includes_egypt && !s.egypt.is_empty())
         || s.egypt.iter().filter_map(|e| e.body.as_deref()).any(|id| {
             data.bodies
                 .iter()
-                .any(|b| b.id == id && b.country.as_deref().is_some_and(|c| fold_for_search(c) == wanted))
+                .any(|b| b.id == id && b.country.as_deref().is_some_and(|c| wanted.matches(c)))
         })
+}
+
+/// Every country the programme names (speakers' and bodies'), and every country of the table in
+/// both languages: what a mistyped `--country` is compared with.
+pub fn country_names(data: &Dataset) -> Vec<&str> {
+    let mut names: Vec<&str> = data
+        .sessions
+        .iter()
+        .flat_map(|s| s.speakers.iter().filter_map(|p| p.country.as_deref()))
+        .chain(data.bodies.iter().filter_map(|b| b.country.as_deref()))
+        .chain(countries::COUNTRIES.iter().flat_map(|c| [c.name_en, c.name_ar]))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Up to three country names nearest to a `--country` that matched nothing.
+pub fn closest_country_names<'a>(data: &'a Dataset, typed: &str) -> Vec<&'a str> {
+    let names = country_names(data);
+    closest::closest(
+        &fold_for_search(typed),
+        names.into_iter().map(|n| (n, fold_for_search(n))),
+    )
 }
 
 /// Every organisation name the programme mentions, in both languages: organisers, speakers'
@@ -182,20 +215,8 @@ pub fn body_names(data: &Dataset) -> Vec<&str> {
 
 /// Up to three names nearest to `needle`, for "did you mean" when a `--body` names nothing.
 pub fn closest_body_names<'a>(data: &'a Dataset, needle: &str) -> Vec<&'a str> {
-    let wanted = fold_for_search(needle);
-    let mut scored: Vec<(f64, &str)> = body_names(data)
-        .into_iter()
-        .map(|name| {
-            let folded = fold_for_search(name);
-            // Compare with the name's words too, so "Unesko" finds "... (UNESCO)".
-            let best_word = folded
-                .split_whitespace()
-                .map(|w| strsim::jaro_winkler(&wanted, w))
-                .fold(0.0, f64::max);
-            (strsim::jaro_winkler(&wanted, &folded).max(best_word), name)
-        })
-        .filter(|(score, _)| *score > 0.8)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.len().cmp(&b.1.len())));
-    scored.into_iter().take(3).map(|(_, name)| name).collect()
+    closest::closest(
+        &fold_for_search(needle),
+        body_names(data).into_iter().map(|n| (n, fold_for_search(n))),
+    )
 }

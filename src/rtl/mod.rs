@@ -176,10 +176,7 @@ mod tests {
     fn isolate_controls_are_removed() {
         let line = format!("ب {} ب", isolate("OF #39"));
         let out = visual_line(&line, Direction::Rtl);
-        assert!(!out.chars().any(|c| matches!(
-            c,
-            '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-        )));
+        assert!(!out.chars().any(crate::term::sanitize::is_bidi_control));
         assert_eq!(out, "\u{FE8F} OF #39 \u{FE8F}");
         let marks = "\u{202B}ب\u{202C}\u{200F}\u{200E}\u{061C}\u{202E}x\u{202C}";
         assert_eq!(visual_line(marks, Direction::Ltr), "\u{FE8F}x");

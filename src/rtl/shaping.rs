@@ -36,7 +36,7 @@ pub(crate) fn joining_type(c: char) -> JoiningType {
 }
 
 fn is_embedding_or_isolate(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    crate::term::sanitize::is_bidi_embedding_or_override(c) || crate::term::sanitize::is_bidi_isolate(c)
 }
 
 /// Can this letter connect to the letter before it (its right side)?

@@ -107,27 +107,106 @@ pub fn width() -> usize {
 
 /// Writes lines to standard output. A closed pipe (`igf list | head -1`) is not an error for a
 /// command-line filter, so callers treat `BrokenPipe` as a quiet, successful end.
+///
+/// The writer owns a duplicate of descriptor 1 rather than Rust's `Stdout`, which reports writes
+/// to a closed descriptor as successful: with `igf list >&-` the duplicate cannot be made and the
+/// first write says so.
 pub struct Output {
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    out: io::BufWriter<Box<dyn Write>>,
+    closed: Option<io::Error>,
 }
 
 impl Output {
     pub fn stdout() -> Self {
+        let (target, closed): (Box<dyn Write>, _) = match own_stdout() {
+            Ok(file) => (Box::new(file), None),
+            Err(e) => (Box::new(io::sink()), Some(e)),
+        };
         Output {
-            out: io::BufWriter::new(io::stdout().lock()),
+            out: io::BufWriter::with_capacity(64 * 1024, target),
+            closed,
+        }
+    }
+
+    fn check(&mut self) -> io::Result<()> {
+        match self.closed.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
         }
     }
 
     pub fn line(&mut self, text: &str) -> io::Result<()> {
+        self.check()?;
         self.out.write_all(text.as_bytes())?;
         self.out.write_all(b"\n")
     }
 
     pub fn raw(&mut self, text: &str) -> io::Result<()> {
-        self.out.write_all(text.as_bytes())
+        self.bytes(text.as_bytes())
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.check()?;
+        self.out.write_all(bytes)
     }
 
     pub fn finish(mut self) -> io::Result<()> {
+        self.check()?;
         self.out.flush()
     }
+}
+
+#[cfg(unix)]
+fn own_stdout() -> io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    if stdout_was_closed() {
+        return Err(io::Error::from_raw_os_error(9)); // EBADF
+    }
+    Ok(std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?))
+}
+
+/// Whether the process started with descriptor 1 closed (`igf list >&-`). Rust's runtime then
+/// opens /dev/null read-write in its place before `main`, so output would vanish with status 0;
+/// a shell's `> /dev/null` opens it write-only, which tells the two apart.
+#[cfg(unix)]
+fn stdout_was_closed() -> bool {
+    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == std::path::Path::new("/dev/null"));
+    is_null
+        && std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        })
+}
+
+#[cfg(not(unix))]
+fn own_stdout() -> io::Result<io::Stdout> {
+    Ok(io::stdout())
+}
+
+/// A word of an error line longer than this is shortened: no path, id or name is as long.
+const MAX_WORD_CHARS: usize = 200;
+/// An error line longer than this is cut.
+const MAX_ERROR_CHARS: usize = 2000;
+
+/// Writes one line to standard error. A message that cannot be written (a full or closed
+/// standard error) is dropped: there is nowhere left to report it, and the exit status still
+/// tells the caller that something failed.
+pub fn error_line(text: &str) {
+    let mut line = String::with_capacity(text.len().min(MAX_ERROR_CHARS * 4) + 8);
+    line.push_str("igf: ");
+    // Values the parser echoes (clap quotes a rejected value whole) are shortened like ours.
+    for (i, word) in sanitize::for_terminal(text).split(' ').enumerate() {
+        if i > 0 {
+            line.push(' ');
+        }
+        line.push_str(&sanitize::shortened(word, MAX_WORD_CHARS));
+    }
+    if let Some((cut, _)) = line.char_indices().nth(MAX_ERROR_CHARS) {
+        line.truncate(cut);
+        line.push('…');
+    }
+    line.push('\n');
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }

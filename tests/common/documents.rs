@@ -22,7 +22,7 @@ pub fn documents(ctx: &Context, data: &Dataset) -> Vec<(&'static str, Vec<&'stat
         }
     }
     let mut egypt: Vec<&Session> = data.sessions.iter().filter(|s| !s.egypt.is_empty()).collect();
-    query::sort(&mut egypt);
+    query::sort(&mut egypt, Zone::Utc);
     let hits = query::search::search(data, &all, "الذكاء");
     vec![
         ("list", vec!["list"], views::list(ctx, data, &all, false)),

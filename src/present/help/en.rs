@@ -45,8 +45,9 @@ pub const WORDS: HelpWords = HelpWords {
     exit_status: "Exit status",
     exit_codes: [
         "success",
-        "nothing found by search, or output could not be written",
+        "nothing found by search",
         "invalid input (arguments, ids, dates or a --data file)",
+        "output could not be written (a full disk, a closed standard output)",
     ],
     environment: "Environment",
     other_variables: [

@@ -91,7 +91,7 @@ pub fn page(lang: Lang) -> String {
 
     heading(&mut out, w.exit_status);
     for (code, meaning) in EXIT_CODES.iter().zip(w.exit_codes) {
-        tagged(&mut out, &code.to_string(), meaning);
+        tagged(&mut out, &code.code().to_string(), meaning);
     }
 
     heading(&mut out, w.environment);

@@ -73,7 +73,7 @@ pub struct HelpWords {
     pub did_you_mean: fn(&str) -> String,
     pub exit_status: &'static str,
     /// What exit statuses 0, 1 and 2 mean ([`crate::exit_codes`]).
-    pub exit_codes: [&'static str; 3],
+    pub exit_codes: [&'static str; 4],
     pub environment: &'static str,
     /// Variables read outside clap's definition, with what they do.
     pub other_variables: [(&'static str, &'static str); 4],
@@ -352,16 +352,17 @@ fn exit_statuses(lang: Lang) -> String {
     EXIT_CODES
         .iter()
         .zip(w.exit_codes)
-        .map(|(code, meaning)| format!("{} {meaning}", super::format::digits(&ctx, &code.to_string())))
+        .map(|(code, meaning)| format!("{} {meaning}", super::format::digits(&ctx, &code.code().to_string())))
         .collect::<Vec<_>>()
         .join(w.list_separator)
 }
 
 /// The exit statuses [`HelpWords::exit_codes`] explain, in that order.
-pub const EXIT_CODES: [i32; 3] = [
-    crate::exit_codes::SUCCESS,
-    crate::exit_codes::NO_MATCH_OR_IO,
-    crate::exit_codes::BAD_INPUT,
+pub const EXIT_CODES: [crate::exit_codes::ExitCode; 4] = [
+    crate::exit_codes::ExitCode::Success,
+    crate::exit_codes::ExitCode::NoMatch,
+    crate::exit_codes::ExitCode::BadInput,
+    crate::exit_codes::ExitCode::WriteFailed,
 ];
 
 fn section(doc: &mut Document, heading: &str, blocks: Vec<Block>) {
@@ -437,7 +438,7 @@ fn context_strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
 /// A usage error as one line in `lang`: what was wrong, what would be valid, what clap suggests.
 pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
     let w = words(lang);
-    let safe = |t: &str| crate::term::sanitize::for_terminal(t);
+    let safe = |t: &str| crate::term::sanitize::for_terminal(t).into_owned();
     let quoted = |kind| {
         context_strings(e, kind)
             .iter()

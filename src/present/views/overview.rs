@@ -51,7 +51,7 @@ pub fn days(ctx: &Context, data: &Dataset) -> Document {
     let l = ctx.labels;
     let mut per_day: BTreeMap<Option<chrono::NaiveDate>, (usize, usize)> = BTreeMap::new();
     for s in data.sessions.iter() {
-        let entry = per_day.entry(s.date).or_default();
+        let entry = per_day.entry(ctx.zone.day_of(s)).or_default();
         entry.0 += 1;
         entry.1 += usize::from(s.start_utc.is_none());
     }

@@ -1,0 +1,77 @@
+//! الرسائل بالعربية.
+
+use super::Messages;
+
+pub const MESSAGES: Messages = Messages {
+    cannot_write: |reason| format!("تعذّرت كتابة المخرجات: {reason}"),
+    cannot_read: |reason| format!("تعذّرت القراءة: {reason}"),
+    no_such_file: "الملف غير موجود",
+    permission_denied: "لا إذن بالقراءة",
+    is_directory: "هذا مجلد، والمطلوب ملف برنامج بصيغة YAML",
+    too_large: |mib| format!("أكبر من {mib} MiB، والحد الأقصى لملف البرنامج {mib} MiB"),
+    not_utf8: |offset| format!("ليس نصًّا صالحًا بترميز UTF-8 (أول بايت معيب عند الموضع {offset})"),
+    too_deep: |limit| {
+        format!("قوائم أو خرائط متداخلة بعمق يزيد على {limit}، والبرنامج لا يحتاج إلى أكثر من بضعة مستويات")
+    },
+    syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {reason}"),
+    missing_field: "الحقل مفقود",
+    bad_field: |field, reason| format!("الحقل {field}: {reason}"),
+    in_session: |id| format!("الجلسة {id}"),
+    in_session_number: |n| format!("الجلسة رقم {n}"),
+    forum_ends_before_start: |end, start| format!("ينتهي المنتدى ({end}) قبل أن يبدأ ({start})"),
+    bad_session_id: |id| format!("معرّف الجلسة {id} يجب ألا يكون فارغًا وألا يحوي مسافات أو محارف تحكم"),
+    duplicate_session_id: |id, first| match first {
+        Some(line) => format!("معرّف الجلسة {id} مكرر (ورد أولًا في السطر {line})، ويجب أن يكون كل معرّف فريدًا"),
+        None => format!("معرّف الجلسة {id} مكرر، ويجب أن يكون كل معرّف فريدًا"),
+    },
+    date_outside_forum: |date, start, end| {
+        format!(
+            "التاريخ {date} خارج أيام المنتدى (من {start} إلى {end})؛ اكتب out_of_programme: true إن كان ذلك مقصودًا"
+        )
+    },
+    ends_before_start: |end, start| format!("تنتهي في {end} وتبدأ في {start}، ويجب أن تكون النهاية بعد البداية"),
+    end_without_start: "لها وقت انتهاء بلا وقت بدء",
+    no_sources: "بلا مصادر، ولكل جلسة مصدر واحد على الأقل",
+    one_language_only: |what, arabic| {
+        format!("{what} بلغة واحدة فقط؛ اكتب {arabic} بجانب النص الإنجليزي، أو احذفهما معًا")
+    },
+    no_title: "تحتاج إلى title_en أو title_ar",
+    unknown_body: |body, known| format!("يذكر الحقل egypt جهة غير معروفة {body}؛ الجهات المعروفة: {known}"),
+    empty_egypt_entry: "كل عنصر في egypt يحتاج إلى جهة أو شخص",
+    duplicate_body_id: |id| format!("معرّف الجهة {id} مكرر، ويجب أن يكون كل معرّف فريدًا"),
+    left_out_of_calendar: |n| match n {
+        1 => "أُغفلت من التقويم جلسة واحدة لا يُعرف تاريخها".to_owned(),
+        2 => "أُغفلت من التقويم جلستان لا يُعرف تاريخهما".to_owned(),
+        n @ 3..=10 => format!("أُغفلت من التقويم {n} جلسات لا يُعرف تاريخها"),
+        n => format!("أُغفلت من التقويم {n} جلسة لا يُعرف تاريخها"),
+    },
+    format_for_lists_only: |format| {
+        format!("الصيغة {format} خاصة بقوائم الجلسات (list وshow وegypt وsearch)، وهذا الأمر يقبل table وplain فقط")
+    },
+    empty_body: "يحتاج --body إلى جزء من اسم، مثل --body OECD",
+    unknown_body_name: |name, hint| format!("لا منظِّم ولا جهة انتماء ولا هيئة تطابق {name}؛ {hint}"),
+    body_example: "جرّب جزءًا من اسم جهة منظِّمة، مثل وزارة الاتصالات أو OECD أو UNESCO أو ICANN",
+    unknown_country: |name, hint| format!("لا متحدث ولا جهة من بلد يطابق {name}؛ {hint}"),
+    country_example: "جرّب اسم بلد أو رمزه، مثل مصر أو EG أو USA أو Egypt",
+    closest: |names| format!("الأقرب: {names}"),
+    unknown_id: |id| {
+        format!("لا جلسة بالمعرّف {id}؛ المعرّفات مثل OF39 وWS195 وPE30 أو رقم وحده (انظر 'igf list --format plain')")
+    },
+    unknown_id_closest: |id, closest| format!("لا جلسة بالمعرّف {id}؛ أقرب المعرّفات: {closest}"),
+    nothing_listed: "لا جلسة تطابق هذه الشروط؛ جرّب شروطًا أقل، أو انظر 'igf days' و'igf tracks'",
+    bad_date: |text| format!("{text} ليس تاريخًا؛ اكتبه على الصورة YYYY-MM-DD، مثل 2020-11-04"),
+    bad_phase: |text| format!("{text} ليست مرحلة؛ المرحلتان هما 1 (من 2 إلى 6 نوفمبر) و2 (من 9 إلى 17 نوفمبر)"),
+    unknown_track: |text, names| format!("مسار غير معروف {text}؛ المسارات هي {names}"),
+    unknown_kind: |text, guess, slugs| format!("نوع غير معروف {text}؛ {guess}الأنواع هي {slugs}"),
+    did_you_mean: |name| format!("هل تقصد {name}؟ "),
+    unknown_zone: |text, closest| {
+        if closest.is_empty() {
+            format!("منطقة زمنية غير معروفة {text}؛ اكتب اسمًا من قاعدة IANA مثل Africa/Cairo أو Europe/Paris، أو UTC، أو local")
+        } else {
+            format!("منطقة زمنية غير معروفة {text}؛ هل تقصد {closest}؟ (أسماء IANA مثل Africa/Cairo، أو UTC، أو local)")
+        }
+    },
+    unknown_tz_variable: |value| {
+        format!("تنبيه: TZ={value} ليست منطقة زمنية معروفة هنا، فتُعرض الأوقات المحلية بتوقيت UTC")
+    },
+};

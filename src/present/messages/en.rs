@@ -1,0 +1,75 @@
+//! English messages.
+
+use super::Messages;
+
+pub const MESSAGES: Messages = Messages {
+    cannot_write: |reason| format!("cannot write output: {reason}"),
+    cannot_read: |reason| format!("cannot read: {reason}"),
+    no_such_file: "no such file",
+    permission_denied: "permission denied",
+    is_directory: "is a directory; expected a YAML programme file",
+    too_large: |mib| format!("larger than {mib} MiB; programme files may be at most {mib} MiB"),
+    not_utf8: |offset| format!("not valid UTF-8 (first bad byte at offset {offset})"),
+    too_deep: |limit| format!("lists or mappings nested more than {limit} deep; a programme needs far fewer"),
+    syntax: |reason| format!("not valid YAML: {reason}"),
+    missing_field: "the field is missing",
+    bad_field: |field, reason| format!("field {field}: {reason}"),
+    in_session: |id| format!("session {id}"),
+    in_session_number: |n| format!("session number {n}"),
+    forum_ends_before_start: |end, start| format!("forum ends ({end}) before it starts ({start})"),
+    bad_session_id: |id| format!("session id {id} must be non-empty, without spaces or control characters"),
+    duplicate_session_id: |id, first| match first {
+        Some(line) => format!("duplicate session id {id} (first at line {line}); ids must be unique"),
+        None => format!("duplicate session id {id}; ids must be unique"),
+    },
+    date_outside_forum: |date, start, end| {
+        format!("date {date} is outside the forum ({start} to {end}); set out_of_programme: true if that is intended")
+    },
+    ends_before_start: |end, start| format!("ends at {end} but starts at {start}; the end must be after the start"),
+    end_without_start: "has an end time but no start time",
+    no_sources: "no sources; every session needs at least one source URL",
+    one_language_only: |what, arabic| {
+        format!("{what} in one language only; write {arabic} beside the English, or neither")
+    },
+    no_title: "needs title_en or title_ar",
+    unknown_body: |body, known| format!("egypt names unknown body {body}; known bodies: {known}"),
+    empty_egypt_entry: "an egypt entry needs a body or a person",
+    duplicate_body_id: |id| format!("duplicate body id {id}; ids must be unique"),
+    left_out_of_calendar: |n| match n {
+        1 => "1 session without a known date left out of the calendar".to_owned(),
+        n => format!("{n} sessions without a known date left out of the calendar"),
+    },
+    format_for_lists_only: |format| {
+        format!(
+            "--format {format} is for session lists (list, show, egypt, search); this command supports table and plain"
+        )
+    },
+    empty_body: "--body needs part of a name, e.g. --body OECD",
+    unknown_body_name: |name, hint| format!("no organiser, affiliation or body matches {name}; {hint}"),
+    body_example: "try part of an organiser's name, e.g. OECD, UNESCO, ICANN or وزارة الاتصالات",
+    unknown_country: |name, hint| format!("no speaker or body from a country matching {name}; {hint}"),
+    country_example: "try a country's name or code, e.g. Egypt, EG, USA or مصر",
+    closest: |names| format!("closest: {names}"),
+    unknown_id: |id| {
+        format!("no session {id}; ids look like OF39, WS195, PE30 or a bare number (see 'igf list --format plain')")
+    },
+    unknown_id_closest: |id, closest| format!("no session {id}; closest ids: {closest}"),
+    nothing_listed: "no session matches these filters; try fewer filters, or see 'igf days' and 'igf tracks'",
+    bad_date: |text| format!("{text} is not a date; use YYYY-MM-DD, e.g. 2020-11-04"),
+    bad_phase: |text| format!("{text} is not a phase; phases are 1 (2-6 November) and 2 (9-17 November)"),
+    unknown_track: |text, names| format!("unknown track {text}; tracks are {names}"),
+    unknown_kind: |text, guess, slugs| format!("unknown kind {text}; {guess}kinds are {slugs}"),
+    did_you_mean: |name| format!("did you mean {name}? "),
+    unknown_zone: |text, closest| {
+        if closest.is_empty() {
+            format!("unknown time zone {text}: use an IANA name such as Africa/Cairo or Europe/Paris, UTC, or local")
+        } else {
+            format!(
+                "unknown time zone {text}; did you mean {closest}? (IANA names such as Africa/Cairo, UTC, or local)"
+            )
+        }
+    },
+    unknown_tz_variable: |value| {
+        format!("warning: TZ={value} is not a time zone known here; local times are shown in UTC")
+    },
+};

@@ -1,0 +1,216 @@
+//! Every sentence `igf` itself writes to standard error, one table per language like the labels
+//! (`en.rs`, `ar.rs`). A message missing from one table is a compile error, and
+//! [`Messages::samples`] lists each one so a test can check both tables together.
+//!
+//! Values quoted in a message (an id, a file's text, a path) are passed in already sanitised and
+//! shortened by the caller, through `term::sanitize::quoted`.
+
+pub mod ar;
+pub mod en;
+
+use super::Lang;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// Every message of one language. `fn` fields take the values the sentence names.
+pub struct Messages {
+    /// Output could not be written; the reason follows.
+    pub cannot_write: fn(&str) -> String,
+    /// A `--data` file could not be opened or read; the reason follows.
+    pub cannot_read: fn(&str) -> String,
+    pub no_such_file: &'static str,
+    pub permission_denied: &'static str,
+    pub is_directory: &'static str,
+    /// The file is larger than the limit (in MiB).
+    pub too_large: fn(u64) -> String,
+    /// Not UTF-8; the byte offset of the first bad byte.
+    pub not_utf8: fn(usize) -> String,
+    /// Lists or mappings nested deeper than the limit.
+    pub too_deep: fn(usize) -> String,
+    /// The YAML parser's own description of a syntax error.
+    pub syntax: fn(&str) -> String,
+    /// Why a required field is refused when it is absent.
+    pub missing_field: &'static str,
+    /// A field the schema refuses, and the parser's reason.
+    pub bad_field: fn(&str, &str) -> String,
+    /// The part of a programme a problem is in: "session WS1", or its position when it has no id.
+    pub in_session: fn(&str) -> String,
+    pub in_session_number: fn(usize) -> String,
+    pub forum_ends_before_start: fn(&str, &str) -> String,
+    pub bad_session_id: fn(&str) -> String,
+    /// A repeated id and the line where it first appeared, when known.
+    pub duplicate_session_id: fn(&str, Option<usize>) -> String,
+    /// A date outside the forum: the date, the forum's first and last day.
+    pub date_outside_forum: fn(&str, &str, &str) -> String,
+    /// End and start time.
+    pub ends_before_start: fn(&str, &str) -> String,
+    pub end_without_start: &'static str,
+    pub no_sources: &'static str,
+    /// A text for readers (`what`) in one language only; the Arabic fields to add follow.
+    pub one_language_only: fn(&str, &str) -> String,
+    pub no_title: &'static str,
+    /// An unknown body id and the known ones.
+    pub unknown_body: fn(&str, &str) -> String,
+    pub empty_egypt_entry: &'static str,
+    pub duplicate_body_id: fn(&str) -> String,
+    /// How many sessions without a date a calendar leaves out.
+    pub left_out_of_calendar: fn(usize) -> String,
+    /// `--format` given to an overview command.
+    pub format_for_lists_only: fn(&str) -> String,
+    pub empty_body: &'static str,
+    /// A `--body` that names nothing, and the hint that follows.
+    pub unknown_body_name: fn(&str, &str) -> String,
+    pub body_example: &'static str,
+    /// A `--country` that names nothing, and the hint that follows.
+    pub unknown_country: fn(&str, &str) -> String,
+    pub country_example: &'static str,
+    /// The nearest names to what was typed.
+    pub closest: fn(&str) -> String,
+    /// An id that names no session, with or without the nearest ids.
+    pub unknown_id: fn(&str) -> String,
+    pub unknown_id_closest: fn(&str, &str) -> String,
+    /// A list that came out empty, and what to try instead.
+    pub nothing_listed: &'static str,
+    pub bad_date: fn(&str) -> String,
+    pub bad_phase: fn(&str) -> String,
+    /// An unknown track and the valid names.
+    pub unknown_track: fn(&str, &str) -> String,
+    /// An unknown kind, a "did you mean" (possibly empty), and the valid slugs.
+    pub unknown_kind: fn(&str, &str, &str) -> String,
+    pub did_you_mean: fn(&str) -> String,
+    /// An unknown `--tz` and the nearest zone names (possibly empty).
+    pub unknown_zone: fn(&str, &str) -> String,
+    /// `TZ` names a zone this program does not know: times fall back to UTC.
+    pub unknown_tz_variable: fn(&str) -> String,
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(Lang::Ar as u8);
+
+/// Chooses the language of every later message. Set once at start-up from `--lang` and
+/// `IGF_LANG`, because argument checks run inside the parser, before any settings exist.
+pub fn set_language(lang: Lang) {
+    CURRENT.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The messages in the language chosen by [`set_language`] (Arabic until then, like the labels).
+pub fn current() -> &'static Messages {
+    if CURRENT.load(Ordering::Relaxed) == Lang::En as u8 {
+        &en::MESSAGES
+    } else {
+        &ar::MESSAGES
+    }
+}
+
+/// The messages of one language.
+pub fn of(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::Ar => &ar::MESSAGES,
+        Lang::En => &en::MESSAGES,
+    }
+}
+
+impl Messages {
+    /// Every message, named, with sample values, so tests can compare the two tables. The
+    /// destructuring names every field: a message added to the table and not here does not compile.
+    pub fn samples(&self) -> Vec<(&'static str, String)> {
+        let Messages {
+            cannot_write,
+            cannot_read,
+            no_such_file,
+            permission_denied,
+            is_directory,
+            too_large,
+            not_utf8,
+            too_deep,
+            syntax,
+            missing_field,
+            bad_field,
+            in_session,
+            in_session_number,
+            forum_ends_before_start,
+            bad_session_id,
+            duplicate_session_id,
+            date_outside_forum,
+            ends_before_start,
+            end_without_start,
+            no_sources,
+            one_language_only,
+            no_title,
+            unknown_body,
+            empty_egypt_entry,
+            duplicate_body_id,
+            left_out_of_calendar,
+            format_for_lists_only,
+            empty_body,
+            unknown_body_name,
+            body_example,
+            unknown_country,
+            country_example,
+            closest,
+            unknown_id,
+            unknown_id_closest,
+            nothing_listed,
+            bad_date,
+            bad_phase,
+            unknown_track,
+            unknown_kind,
+            did_you_mean,
+            unknown_zone,
+            unknown_tz_variable,
+        } = self;
+        vec![
+            ("cannot_write", cannot_write("No space left on device")),
+            ("cannot_read", cannot_read("Is a pipe")),
+            ("no_such_file", (*no_such_file).to_owned()),
+            ("permission_denied", (*permission_denied).to_owned()),
+            ("is_directory", (*is_directory).to_owned()),
+            ("too_large", too_large(32)),
+            ("not_utf8", not_utf8(7)),
+            ("too_deep", too_deep(64)),
+            ("syntax", syntax("did not find expected key")),
+            ("missing_field", (*missing_field).to_owned()),
+            ("bad_field", bad_field("kind", "unknown variant `seminar`")),
+            ("in_session", in_session("WS1")),
+            ("in_session_number", in_session_number(3)),
+            (
+                "forum_ends_before_start",
+                forum_ends_before_start("2020-11-01", "2020-11-02"),
+            ),
+            ("bad_session_id", bad_session_id("\"W S\"")),
+            ("duplicate_session_id", duplicate_session_id("\"WS1\"", Some(4))),
+            ("duplicate_session_id_unplaced", duplicate_session_id("\"WS1\"", None)),
+            (
+                "date_outside_forum",
+                date_outside_forum("2020-12-04", "2020-11-02", "2020-11-17"),
+            ),
+            ("ends_before_start", ends_before_start("09:00", "10:00")),
+            ("end_without_start", (*end_without_start).to_owned()),
+            ("no_sources", (*no_sources).to_owned()),
+            ("one_language_only", one_language_only("notes", "notes_ar")),
+            ("no_title", (*no_title).to_owned()),
+            ("unknown_body", unknown_body("\"ntra\"", "mcit, ntra")),
+            ("empty_egypt_entry", (*empty_egypt_entry).to_owned()),
+            ("duplicate_body_id", duplicate_body_id("\"mcit\"")),
+            ("left_out_of_calendar", left_out_of_calendar(2)),
+            ("format_for_lists_only", format_for_lists_only("json")),
+            ("empty_body", (*empty_body).to_owned()),
+            ("unknown_body_name", unknown_body_name("\"Unesko\"", &closest("UNESCO"))),
+            ("body_example", (*body_example).to_owned()),
+            ("unknown_country", unknown_country("\"Atlantis\"", country_example)),
+            ("country_example", (*country_example).to_owned()),
+            ("closest", closest("UNESCO")),
+            ("unknown_id", unknown_id("\"XY1\"")),
+            ("unknown_id_closest", unknown_id_closest("\"WS19\"", "WS190, WS191")),
+            ("nothing_listed", (*nothing_listed).to_owned()),
+            ("bad_date", bad_date("\"yesterday\"")),
+            ("bad_phase", bad_phase("\"3\"")),
+            ("unknown_track", unknown_track("\"trus\"", "Data, Environment")),
+            (
+                "unknown_kind",
+                unknown_kind("\"workshp\"", &did_you_mean("workshop"), "workshop"),
+            ),
+            ("did_you_mean", did_you_mean("workshop")),
+            ("unknown_zone", unknown_zone("\"Africa/Kairo\"", "Africa/Cairo")),
+            ("unknown_tz_variable", unknown_tz_variable("\"Mars/Olympus\"")),
+        ]
+    }
+}
