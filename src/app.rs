@@ -168,7 +168,7 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
                 match ids::find(&data, input) {
                     Ok(sessions) => {
                         if sessions.len() > 1 {
-                            bare_number = Some(query::normalize::fold_digits(input.trim()));
+                            bare_number = Some(query::normalize::typed_value(input));
                         }
                         for s in sessions {
                             if !found.iter().any(|f| f.id == s.id) {

@@ -4,7 +4,7 @@ use crate::data::{Kind, Track};
 use crate::present::messages;
 use crate::present::{ar, en, Digits, Lang, Zone};
 use crate::query::closest::closest;
-use crate::query::normalize::{fold_digits, fold_for_search};
+use crate::query::normalize::{fold_for_search, typed_value};
 use crate::term::sanitize::quoted;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -223,7 +223,7 @@ pub enum ColorArg {
 
 /// A day as YYYY-MM-DD, in ASCII or Arabic-Indic digits.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let ascii = fold_digits(text.trim());
+    let ascii = typed_value(text);
     NaiveDate::parse_from_str(&ascii, "%Y-%m-%d")
         .ok()
         .filter(|_| ascii.len() == 10)
@@ -232,7 +232,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// 1 or 2, in any digits.
 pub fn parse_phase(text: &str) -> Result<u8, String> {
-    match fold_digits(text.trim()).as_str() {
+    match typed_value(text).as_str() {
         "1" => Ok(1),
         "2" => Ok(2),
         _ => Err((messages::current().bad_phase)(&quoted(text))),

@@ -228,3 +228,32 @@ fn rows_are_separated_and_narrow_screens_get_one_block_per_session() {
     );
     assert!(narrow.lines().all(|l| printed_width(l, Form::Visual) <= 30), "{narrow}");
 }
+
+/// What a user copies out of Arabic output (a date or an id between isolates, Arabic-Indic or
+/// Persian digits) is accepted as typed in ASCII.
+#[test]
+fn inputs_ignore_bidi_controls_and_take_any_digits() {
+    let plain = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--format", "plain", "--lang", "en"]);
+        stdout_of(&all)
+    };
+    let expected = plain(&["list", "--date", "2020-11-04"]);
+    assert!(!expected.is_empty());
+    for date in [
+        "\u{2068}2020-11-04\u{2069}",
+        "٢٠٢٠-١١-٠٤",
+        "۲۰۲۰-۱۱-۰۴",
+        "\u{200F}٢٠٢٠-١١-٠٤",
+    ] {
+        assert_eq!(plain(&["list", "--date", date]), expected, "--date {date:?}");
+    }
+    let phase_two = plain(&["list", "--phase", "2"]);
+    for phase in ["٢", "۲", "\u{2068}2\u{2069}"] {
+        assert_eq!(plain(&["list", "--phase", phase]), phase_two, "--phase {phase:?}");
+    }
+    let of39 = plain(&["show", "OF39"]);
+    for id in ["\u{2068}OF39\u{2069}", "OF٣٩", "\u{2067}of-39\u{2069}"] {
+        assert_eq!(plain(&["show", id]), of39, "show {id:?}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Finding sessions by what users type: `OF39`, `"OF #39"`, `of-39`, `٣٩`, `39`, a short id such as
 //! `DC4`, or one of a session's aliases (the longer slugs of earlier versions).
 
-use super::normalize::{fold_digits, fold_id};
+use super::normalize::{fold_id, typed_value};
 use crate::data::{Dataset, Kind, Session};
 
 /// Why an id matched nothing, with the nearest ids so the user can retry.
@@ -17,7 +17,7 @@ pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, Unkn
     let folded = fold_id(input);
     // An id as `list` prints it names exactly that session, even when it also reads as a code
     // ("WS182-318" is not workshop number 182318).
-    let typed = fold_digits(input.trim());
+    let typed = typed_value(input);
     let exact: Vec<&Session> = data
         .sessions
         .iter()

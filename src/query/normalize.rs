@@ -6,6 +6,18 @@ pub fn fold_digits(text: &str) -> String {
     text.chars().map(ascii_digit).collect()
 }
 
+/// What a user typed as a value (a date, a phase, an id), as the program reads it: digits in
+/// ASCII, and without the invisible bidi controls that copying from right-to-left text brings
+/// along (a date copied from igf's own Arabic output may carry isolates around it).
+pub fn typed_value(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !crate::term::sanitize::is_bidi_control(c))
+        .map(ascii_digit)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 fn ascii_digit(c: char) -> char {
     match c {
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
