@@ -288,7 +288,7 @@ fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pager: 
                 body.push_str(&line);
                 body.push('\n');
             }
-            (body, terminal.explicit_mode())
+            (terminal.printable(body), terminal.explicit_mode())
         }
     };
     let rows = term::pager::screen_rows(&body, term::width());

@@ -227,3 +227,18 @@ fn pipes_get_logical_text_whatever_the_terminal() {
     assert!(!text.contains('\x1b'));
     assert!(text.contains(LOGICAL_TITLE));
 }
+
+/// mlterm draws the bidi isolates as boxes, a cell each: its logical text comes without them,
+/// while Konsole, which uses them, keeps them.
+#[test]
+fn mlterm_gets_no_isolates_and_konsole_keeps_them() {
+    let isolates = |s: &str| s.chars().filter(|c| ('\u{2066}'..='\u{2069}').contains(c)).count();
+    let mlterm = pty::igf("show OF21", &[("TERM", "xterm"), ("MLTERM", "3.9.3")]);
+    assert!(mlterm.bytes.contains(LOGICAL_TITLE), "logical Arabic");
+    assert_eq!(isolates(&mlterm.bytes), 0, "{:?}", mlterm.bytes);
+    let konsole = pty::igf(
+        "show OF21",
+        &[("TERM", "xterm-256color"), ("KONSOLE_VERSION", "230805")],
+    );
+    assert!(isolates(&konsole.bytes) > 0, "Konsole keeps the isolates it uses");
+}

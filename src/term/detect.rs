@@ -47,6 +47,9 @@ pub struct Family {
     pub name: &'static str,
     pub signs: &'static [Sign],
     pub reordering: Reordering,
+    /// Draws the invisible bidi isolates (U+2066-2069) as visible boxes, a cell each, instead
+    /// of using them: logical text is sent to it without them.
+    pub draws_isolates: bool,
 }
 
 /// Every family igf tells apart, first match wins (see the module comment for the order). The
@@ -56,82 +59,98 @@ pub static FAMILIES: &[Family] = &[
         name: "tmux",
         signs: &[Sign::Set("TMUX"), Sign::TermStarts("tmux")],
         reordering: Reordering::Multiplexer,
+        draws_isolates: false,
     },
     Family {
         name: "GNU screen",
         signs: &[Sign::Set("STY"), Sign::TermStarts("screen")],
         reordering: Reordering::Multiplexer,
+        draws_isolates: false,
     },
     Family {
         name: "Emacs",
         signs: &[Sign::Set("INSIDE_EMACS")],
         reordering: Reordering::Always,
+        draws_isolates: false,
     },
     Family {
         name: "Konsole",
         signs: &[Sign::Set("KONSOLE_VERSION"), Sign::Set("KONSOLE_DBUS_SESSION")],
         reordering: Reordering::Always,
+        draws_isolates: false,
     },
     Family {
         name: "mlterm",
         signs: &[Sign::Set("MLTERM"), Sign::TermStarts("mlterm")],
         reordering: Reordering::Always,
+        draws_isolates: true,
     },
     Family {
         name: "Terminal.app",
         signs: &[Sign::Is("TERM_PROGRAM", "Apple_Terminal")],
         reordering: Reordering::Always,
+        draws_isolates: false,
     },
     Family {
         name: "kitty",
         signs: &[Sign::Set("KITTY_WINDOW_ID"), Sign::TermStarts("xterm-kitty")],
         // It shapes each run of Arabic right to left with HarfBuzz, which reverses the run.
         reordering: Reordering::Always,
+        draws_isolates: false,
     },
     Family {
         name: "VTE (GNOME Terminal, Tilix, sakura, ...)",
         signs: &[Sign::Set("VTE_VERSION")],
         reordering: Reordering::UnlessExplicit,
+        draws_isolates: false,
     },
     Family {
         name: "mintty",
         signs: &[Sign::Is("TERM_PROGRAM", "mintty")],
         reordering: Reordering::UnlessExplicit,
+        draws_isolates: false,
     },
     Family {
         name: "iTerm2",
         signs: &[Sign::Is("TERM_PROGRAM", "iTerm.app"), Sign::Set("ITERM_SESSION_ID")],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
     Family {
         name: "WezTerm",
         signs: &[Sign::Is("TERM_PROGRAM", "WezTerm"), Sign::Set("WEZTERM_PANE")],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
     Family {
         name: "Windows Terminal",
         signs: &[Sign::Set("WT_SESSION")],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
     Family {
         name: "Alacritty",
         signs: &[Sign::Set("ALACRITTY_WINDOW_ID"), Sign::TermStarts("alacritty")],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
     Family {
         name: "foot",
         signs: &[Sign::TermStarts("foot")],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
     Family {
         name: "xterm",
         signs: &[Sign::Set("XTERM_VERSION")],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
     Family {
         name: "other terminal",
         signs: &[],
         reordering: Reordering::Never,
+        draws_isolates: false,
     },
 ];
 

@@ -55,6 +55,21 @@ impl Terminal {
         self.interactive && self.detected.understands_escapes()
     }
 
+    /// Logical text for a terminal that draws the bidi isolates as boxes (mlterm) is sent without
+    /// them: each box takes a cell, which breaks every line's width, while the terminal's own
+    /// reordering reads the text about as well without them.
+    pub fn printable(&self, text: String) -> String {
+        let draws = |f: &detect::Family| f.draws_isolates;
+        let strip = self.interactive
+            && !self.visual()
+            && (draws(self.detected.family) || self.detected.outer.is_some_and(draws));
+        if strip && text.chars().any(sanitize::is_bidi_isolate) {
+            text.chars().filter(|&c| !sanitize::is_bidi_isolate(c)).collect()
+        } else {
+            text
+        }
+    }
+
     /// Visual text on a terminal is wrapped in BDSM explicit mode, so a terminal that would
     /// reorder it (VTE, mintty) shows it as sent; terminals without bidi ignore the request.
     pub fn explicit_mode(&self) -> bool {
