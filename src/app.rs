@@ -139,6 +139,12 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     // Machine formats written to a terminal are sanitised; in pipes and files they are exact.
     let terminal = term::stdout_is_terminal();
 
+    // Overviews printed as plain records carry the exact text, as session records do.
+    let overview_ctx = if g.format == Format::Plain {
+        ctx.exact()
+    } else {
+        ctx.clone()
+    };
     let mut nothing_found = false;
     let output = match &cli.command {
         Command::List(args) => {
@@ -247,10 +253,10 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
                 }),
             }
         }
-        Command::Tracks => overview_output(g.format, views::tracks(&ctx, &data))?,
-        Command::Kinds => overview_output(g.format, views::kinds(&ctx, &data))?,
-        Command::Days => overview_output(g.format, views::days(&ctx, &data))?,
-        Command::About => overview_output(g.format, views::about(&ctx, &data))?,
+        Command::Tracks => overview_output(g.format, views::tracks(&overview_ctx, &data))?,
+        Command::Kinds => overview_output(g.format, views::kinds(&overview_ctx, &data))?,
+        Command::Days => overview_output(g.format, views::days(&overview_ctx, &data))?,
+        Command::About => overview_output(g.format, views::about(&overview_ctx, &data))?,
         // Written before the data was loaded, above.
         Command::Completions { .. } | Command::Man => return Ok(()),
     };
@@ -326,7 +332,13 @@ fn sessions_output(
             Rendered::Text(text)
         }
         Format::Frab | Format::FrabJson => {
-            Rendered::Text(frab::export(ctx, data, sessions, format == Format::FrabJson))
+            let text = frab::export(ctx, data, sessions, format == Format::FrabJson);
+            // JSON escapes every control itself; XML written to a terminal is shown safely.
+            if terminal && format == Format::Frab {
+                Rendered::Text(term::sanitize::for_terminal_lines(&text).into_owned())
+            } else {
+                Rendered::Text(text)
+            }
         }
     }
 }

@@ -181,6 +181,12 @@ fn plain_output_has_no_bidi_controls_and_its_dates_are_accepted_back() {
     let controls =
         |c: char| matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
     assert!(!plain.chars().any(controls), "{plain:?}");
+    for command in ["about", "days", "tracks", "kinds"] {
+        for lang in ["ar", "en"] {
+            let out = stdout_of(&[command, "--format", "plain", "--lang", lang]);
+            assert!(!out.chars().any(controls), "{command} {lang}: {out:?}");
+        }
+    }
     let mut dates: Vec<(&str, &str)> = plain
         .lines()
         .map(|l| {

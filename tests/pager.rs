@@ -144,12 +144,19 @@ fn a_missing_pager_loses_nothing() {
     let env = with(&XTERM, &[("LINES", "10")]);
     let direct = pty::igf(&format!("{TALL} --no-pager"), &env);
     // Run directly, and through the shell (the quotes need one).
-    for missing in ["/nonexistent/pager -x", "no-such-pager-program --prompt='a b'"] {
+    // Missing, and failing: a pager that ends with an error may have shown nothing.
+    for missing in [
+        "/nonexistent/pager -x",
+        "no-such-pager-program --prompt='a b'",
+        "false",
+        "sh -c 'exit 3'",
+    ] {
         let screen = pty::igf(TALL, &with(&env, &[("IGF_PAGER", missing)]));
         assert_eq!(screen.status, 0, "{missing}");
         // Standard error (the same terminal) says the pager could not be run, in one line;
         // apart from that line the screen is what it is without a pager.
         let program = missing.split(' ').next().unwrap_or_default();
+        let program = if program == "sh" { "exit 3" } else { program };
         let complaint = screen
             .bytes
             .split_inclusive('\n')

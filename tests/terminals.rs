@@ -242,3 +242,33 @@ fn mlterm_gets_no_isolates_and_konsole_keeps_them() {
     );
     assert!(isolates(&konsole.bytes) > 0, "Konsole keeps the isolates it uses");
 }
+
+/// Schedule exports written to a terminal put nothing from the data raw on it: JSON escapes
+/// controls itself, XML is shown through the sanitiser.
+#[test]
+fn schedule_exports_on_a_terminal_carry_no_raw_controls() {
+    let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/frab/hostile.json");
+    for format in ["frab", "frab-json"] {
+        let screen = pty::igf(
+            &format!("list --data {hostile} --format {format}"),
+            &[("TERM", "xterm-256color")],
+        );
+        let raw: Vec<char> = screen
+            .bytes
+            .chars()
+            .filter(|&c| {
+                c == '\x1b'
+                    || c == '\x07'
+                    || ('\u{80}'..='\u{9f}').contains(&c)
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            })
+            .collect();
+        assert!(raw.is_empty(), "{format}: {raw:?}");
+        assert!(
+            screen.bytes.contains("<U+202E>") || screen.bytes.contains("\\u202e"),
+            "{format}: {}",
+            screen.bytes
+        );
+    }
+}

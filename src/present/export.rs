@@ -50,7 +50,7 @@ pub fn json_sessions(ctx: &Context, sessions: &[(&Session, Option<&'static str>)
 
 /// Pretty JSON in which nothing can act on a terminal: serde_json escapes C0 controls, quotes and
 /// backslashes; [`SafeJson`] escapes the rest of what the terminal sanitiser would change.
-fn to_json(value: &impl Serialize) -> String {
+pub(crate) fn to_json(value: &impl Serialize) -> String {
     let mut out = Vec::with_capacity(4096);
     let mut serializer =
         serde_json::Serializer::with_formatter(&mut out, SafeJson(serde_json::ser::PrettyFormatter::new()));

@@ -27,7 +27,7 @@ pub fn export(ctx: &Context, data: &Dataset, sessions: &[&Session], json: bool) 
         );
     }
     if json {
-        let mut text = serde_json::to_string_pretty(&schedule.to_json()).expect("JSON values always serialize");
+        let mut text = super::export::to_json(&schedule.to_json());
         text.push('\n');
         text
     } else {

@@ -114,6 +114,12 @@ impl Pager {
             Ok(status) if via_shell && status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => {
                 Shown::NotStarted
             }
+            // A pager that failed (`IGF_PAGER=false`, a broken command) may have shown nothing:
+            // the output is printed directly rather than lost.
+            Ok(status) if status.code().is_some_and(|c| c != 0) => {
+                eprintln!("igf: the pager {:?} failed ({status}); printing directly", self.command);
+                Shown::NotStarted
+            }
             _ => Shown::Yes,
         }
     }
