@@ -18,11 +18,13 @@ pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, Unkn
     // An id as `list` prints it names exactly that session, even when it also reads as a code
     // ("WS182-318" is not workshop number 182318).
     let typed = typed_value(input);
-    let exact: Vec<&Session> = data
-        .sessions
-        .iter()
-        .filter(|s| names(s).any(|name| name.eq_ignore_ascii_case(&typed)))
-        .collect();
+    let matching = |same: &dyn Fn(&str) -> bool| -> Vec<&Session> {
+        data.sessions.iter().filter(|s| names(s).any(same)).collect()
+    };
+    // As printed first, so that ids differing only in case each find their own session.
+    let exact = Some(matching(&|name| name == typed))
+        .filter(|found| !found.is_empty())
+        .unwrap_or_else(|| matching(&|name| name.eq_ignore_ascii_case(&typed)));
     let same_letters = || -> Vec<&Session> {
         data.sessions
             .iter()
