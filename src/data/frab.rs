@@ -8,6 +8,8 @@
 
 use super::model::{Confidence, Dataset, Forum, Kind, Phase, Session, Speaker, Text, Track};
 use super::DataError;
+use crate::present::messages::current as m;
+use crate::term::sanitize::quoted;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -34,7 +36,7 @@ pub fn parse_if_schedule(origin: &str, text: &str) -> Option<Result<Dataset, Vec
             Err(e) if body.contains("\"schedule\"") => Some(Err(vec![DataError::at(
                 origin,
                 Some((e.line() + skipped_lines, e.column())),
-                format!("not valid schedule JSON: {}", json_reason(&e)),
+                (m().schedule_not_json)(&json_reason(&e)),
             )])),
             Err(_) => None,
         };
@@ -123,7 +125,7 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
         vec![DataError::at(
             origin,
             Some((pos.row as usize + skipped_lines, pos.col as usize)),
-            format!("not valid schedule XML: {reason}"),
+            (m().schedule_not_xml)(&reason.to_string()),
         )]
     })?;
     let root = doc.root_element();
@@ -258,15 +260,15 @@ fn child_text(node: roxmltree::Node, name: &'static str) -> Option<String> {
 // JSON
 
 fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>> {
-    let fail = |what: &str| vec![DataError::at(origin, None, format!("not a frab schedule: {what}"))];
+    let fail = |message: String| vec![DataError::at(origin, None, message)];
     let schedule = value
         .get("schedule")
         .filter(|s| s.is_object())
-        .ok_or_else(|| fail("\"schedule\" is not an object"))?;
+        .ok_or_else(|| fail((m().schedule_needs_object)("\"schedule\"")))?;
     let conf = schedule
         .get("conference")
         .filter(|c| c.is_object())
-        .ok_or_else(|| fail("\"schedule\" has no \"conference\" object"))?;
+        .ok_or_else(|| fail((m().schedule_needs_object)("\"schedule.conference\"")))?;
     let mut raw = RawSchedule {
         conference: RawConference {
             title: json_text(conf, "title"),
@@ -283,7 +285,7 @@ fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>>
     let days = match conf.get("days") {
         None | Some(Value::Null) => &[][..],
         Some(Value::Array(days)) => days.as_slice(),
-        Some(_) => return Err(fail("\"conference.days\" is not a list")),
+        Some(_) => return Err(fail((m().schedule_needs_list)("\"conference.days\""))),
     };
     for day in days {
         let index = raw.days.len();
@@ -602,7 +604,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                 return Err(vec![DataError::at(
                     origin,
                     None,
-                    format!("unknown time_zone_name {name:?}; expected an IANA name such as Europe/Berlin"),
+                    (m().unknown_time_zone_name)(&quoted(name)),
                 )])
             }
         },
@@ -629,8 +631,13 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             .clone()
             .or_else(|| event.title.clone())
             .unwrap_or_else(|| format!("number {}", n + 1));
-        let mut report =
-            |message: String| problems.push(DataError::at(origin, event.place, format!("event {name:?}: {message}")));
+        let mut report = |message: String| {
+            problems.push(DataError::at(
+                origin,
+                event.place,
+                (m().in_event)(&quoted(&name), &message),
+            ))
+        };
         let day = event.day.and_then(|i| days.get(i));
         let clock = |offset: Option<FixedOffset>| match (zone, offset, day.and_then(|d| d.start).and_then(|s| s.1)) {
             (Some(tz), _, _) => Clock::Zone(tz),
@@ -657,7 +664,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             },
             (None, Some(start)) => {
                 let Some(time) = parse_clock_time(start) else {
-                    report(format!("start {start:?} is not a time such as 10:30"));
+                    report((m().bad_event_start)(&quoted(start)));
                     continue;
                 };
                 let Some(date) = day.and_then(|d| d.date) else {
@@ -678,7 +685,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         };
         let length = match event.duration.as_deref().map(|d| (d, parse_duration(d))) {
             Some((text, None)) => {
-                report(format!("duration {text:?} is not a length such as 01:30"));
+                report((m().bad_event_duration)(&quoted(text)));
                 continue;
             }
             Some((_, Some(length))) => Some(length).filter(|l| *l > Duration::zero()),
@@ -771,12 +778,10 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         return Err(problems);
     }
     if as_printed > 0 {
-        eprintln!(
-            "igf: {origin}: the file states no time zone; {as_printed} session time(s) are shown as printed, labelled UTC"
-        );
+        crate::term::error_line(&(m().times_as_printed)(origin, as_printed));
     }
     if ends_dropped > 0 {
-        eprintln!("igf: {origin}: {ends_dropped} session(s) end after midnight UTC; only their start is kept");
+        crate::term::error_line(&(m().ends_after_midnight)(origin, ends_dropped));
     }
 
     let dates = conf

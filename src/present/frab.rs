@@ -21,10 +21,7 @@ pub const ASSUMED_LENGTH: Duration = Duration::hours(1);
 pub fn export(ctx: &Context, data: &Dataset, sessions: &[&Session], json: bool) -> String {
     let schedule = Schedule::plan(ctx, data, sessions);
     if schedule.left_out > 0 {
-        eprintln!(
-            "igf: {} session(s) without a known date or time left out of the schedule",
-            schedule.left_out
-        );
+        crate::term::error_line(&(super::messages::current().left_out_of_schedule)(schedule.left_out));
     }
     if json {
         let mut text = super::export::to_json(&schedule.to_json());

@@ -39,6 +39,21 @@ pub const MESSAGES: Messages = Messages {
     unknown_body: |body, known| format!("يذكر الحقل egypt جهة غير معروفة {body}؛ الجهات المعروفة: {known}"),
     empty_egypt_entry: "كل عنصر في egypt يحتاج إلى جهة أو شخص",
     duplicate_body_id: |id| format!("معرّف الجهة {id} مكرر، ويجب أن يكون كل معرّف فريدًا"),
+    left_out_of_schedule: |n| format!("تُركت {n} جلسة بلا تاريخ أو وقت معروف خارج الجدول"),
+    schedule_not_json: |reason| format!("ليس ملف جدول JSON صالحًا: {reason}"),
+    schedule_not_xml: |reason| format!("ليس ملف جدول XML صالحًا: {reason}"),
+    schedule_needs_object: |key| format!("ليس جدول frab: {key} غير موجود أو ليس كائنًا"),
+    schedule_needs_list: |key| format!("ليس جدول frab: {key} ليس قائمة"),
+    unknown_time_zone_name: |name| {
+        format!("time_zone_name غير معروف: {name}؛ المتوقع اسم من قاعدة IANA مثل Europe/Berlin")
+    },
+    in_event: |event, problem| format!("الحدث {event}: {problem}"),
+    bad_event_start: |start| format!("البداية {start} ليست وقتًا مثل 10:30"),
+    bad_event_duration: |text| format!("المدة {text} ليست طولًا مثل 01:30"),
+    times_as_printed: |origin, n| {
+        format!("{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {n} جلسة كما كُتبت، بوصفها UTC")
+    },
+    ends_after_midnight: |origin, n| format!("{origin}: تنتهي {n} جلسة بعد منتصف الليل بتوقيت UTC؛ احتُفظ ببدايتها فقط"),
     left_out_of_calendar: |n| match n {
         1 => "أُغفلت من التقويم جلسة واحدة لا يُعرف تاريخها".to_owned(),
         2 => "أُغفلت من التقويم جلستان لا يُعرف تاريخهما".to_owned(),

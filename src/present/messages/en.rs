@@ -35,6 +35,23 @@ pub const MESSAGES: Messages = Messages {
     unknown_body: |body, known| format!("egypt names unknown body {body}; known bodies: {known}"),
     empty_egypt_entry: "an egypt entry needs a body or a person",
     duplicate_body_id: |id| format!("duplicate body id {id}; ids must be unique"),
+    left_out_of_schedule: |n| format!("{n} session(s) without a known date or time left out of the schedule"),
+    schedule_not_json: |reason| format!("not valid schedule JSON: {reason}"),
+    schedule_not_xml: |reason| format!("not valid schedule XML: {reason}"),
+    schedule_needs_object: |key| format!("not a frab schedule: {key} is missing or not an object"),
+    schedule_needs_list: |key| format!("not a frab schedule: {key} is not a list"),
+    unknown_time_zone_name: |name| {
+        format!("unknown time_zone_name {name}; expected an IANA name such as Europe/Berlin")
+    },
+    in_event: |event, problem| format!("event {event}: {problem}"),
+    bad_event_start: |start| format!("start {start} is not a time such as 10:30"),
+    bad_event_duration: |text| format!("duration {text} is not a length such as 01:30"),
+    times_as_printed: |origin, n| {
+        format!("{origin}: the file states no time zone; {n} session time(s) are shown as printed, labelled UTC")
+    },
+    ends_after_midnight: |origin, n| {
+        format!("{origin}: {n} session(s) end after midnight UTC; only their start is kept")
+    },
     left_out_of_calendar: |n| match n {
         1 => "1 session without a known date left out of the calendar".to_owned(),
         n => format!("{n} sessions without a known date left out of the calendar"),
