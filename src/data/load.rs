@@ -91,12 +91,26 @@ fn too_deep(text: &str) -> Option<usize> {
     let mut indents: Vec<usize> = Vec::new();
     let mut flow = 0usize;
     let mut offset = 0;
+    // A quoted scalar may run over several lines; what is inside it is text, not structure.
+    let mut quote: Option<char> = None;
+    // Inside a block scalar (after `key: |` or `key: >`): the lines indented deeper than the
+    // line that opened it are text.
+    let mut block_scalar_of: Option<usize> = None;
     for line in text.split_inclusive('\n') {
         let at = offset;
         offset += line.len();
         let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
-        if flow == 0 {
+        if let Some(opener) = block_scalar_of {
+            if body.trim().is_empty() || indent > opener {
+                continue;
+            }
+            block_scalar_of = None;
+        }
+        if quote.is_none() && flow == 0 && opens_block_scalar(body) {
+            block_scalar_of = Some(indent);
+        }
+        if flow == 0 && quote.is_none() {
             if body.trim().is_empty() || body.starts_with('#') {
                 continue;
             }
@@ -112,7 +126,6 @@ fn too_deep(text: &str) -> Option<usize> {
         if indents.len() + dashes > MAX_DEPTH {
             return Some(at);
         }
-        let mut quote: Option<char> = None;
         let mut previous = ' ';
         let mut chars = body.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -145,6 +158,19 @@ fn too_deep(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a line ends in a block scalar indicator (`key: |`, `- >-`, `key: |2+`), so the lines
+/// after it, indented deeper, are its text.
+fn opens_block_scalar(body: &str) -> bool {
+    let value = body.split(" #").next().unwrap_or(body).trim_end();
+    let Some(last_word) = value.rsplit(' ').next() else {
+        return false;
+    };
+    let mut chars = last_word.chars();
+    matches!(chars.next(), Some('|' | '>'))
+        && chars.all(|c| matches!(c, '+' | '-' | '1'..='9'))
+        && (value.len() == last_word.len() || value[..value.len() - last_word.len()].trim_end().ends_with([':', '-']))
 }
 
 /// Parses a block-style programme one batch of sessions at a time. serde_yaml holds every event
@@ -684,6 +710,22 @@ mod tests {
         assert!(too_deep(&programme(3, "  notes: \"[[[[ ' {{{{\"\n  room: it's [x\n")).is_none());
         let bundled = include_str!("../../data/igf2020.yaml");
         assert!(too_deep(bundled).is_none());
+    }
+
+    /// Brackets in text are text: in a block scalar, and in a quoted scalar over several lines
+    /// (as YAML writers such as PyYAML emit long strings).
+    #[test]
+    fn brackets_inside_block_and_multi_line_scalars_are_not_nesting() {
+        let brackets = " [".repeat(100);
+        let block = programme(2, &format!("  notes: |\n    {brackets}\n    more {brackets}\n"));
+        assert!(too_deep(&block).is_none());
+        let folded = programme(2, &format!("  notes: >-\n    {brackets}\n"));
+        assert!(too_deep(&folded).is_none());
+        let quoted = programme(2, &format!("  notes: \"start\n    {brackets}\n    end\"\n"));
+        assert!(too_deep(&quoted).is_none());
+        // Structure after the block scalar is still read.
+        let after = format!("{block}x: {}", "[".repeat(100));
+        assert!(too_deep(&after).is_some());
     }
 
     #[test]
