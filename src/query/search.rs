@@ -90,10 +90,22 @@ pub fn search<'a>(data: &'a Dataset, candidates: &[&'a Session], text: &str) -> 
     if query.is_empty() {
         return Vec::new();
     }
-    let mut hits: Vec<(&Session, Rank, u32)> = candidates
+    let texts: Vec<(&Session, Vec<Field>)> = candidates.iter().map(|&s| (s, fields(data, s))).collect();
+    // A query word longer than every word of the text matches nothing; saying so at once keeps
+    // a pasted paragraph from costing its length times the programme's.
+    let longest = texts
         .iter()
-        .filter_map(|&s| {
-            let fields = fields(data, s);
+        .flat_map(|(_, fields)| fields.iter().flat_map(|f| f.words.iter()))
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
+    let too_long = |q: &String| arabic_query_forms(q).iter().all(|form| form.chars().count() > longest);
+    if query.iter().any(too_long) {
+        return Vec::new();
+    }
+    let mut hits: Vec<(&Session, Rank, u32)> = texts
+        .into_iter()
+        .filter_map(|(s, fields)| {
             let mut score = 0;
             let mut all_in_title = true;
             for q in &query {
