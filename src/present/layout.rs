@@ -272,16 +272,18 @@ fn grid_widths(columns: &[&Column], measures: &[Measure], width: usize) -> Optio
     }
     let mut widths: Vec<usize> = visible.iter().map(|&i| min_of(i)).collect();
     let mut spare = width - (widths.iter().sum::<usize>() + overhead(visible.len()));
+    let main_k = main.and_then(|m| visible.iter().position(|&i| i == m));
+    // The title first gets room to read, but at most half of what is to spare, so that a long
+    // second text column (Egypt's part) is not left one word wide; then the other columns their
+    // whole width; then the title the rest.
+    let main_room = main_k.map(|k| MAIN_ROOM.min(measures[visible[k]].natural).min(widths[k] + spare / 2));
     let mut grow = |k: usize, up_to: usize, spare: &mut usize| {
         let more = up_to.saturating_sub(widths[k]).min(*spare);
         widths[k] += more;
         *spare -= more;
     };
-    let main_k = main.and_then(|m| visible.iter().position(|&i| i == m));
-    // The title first gets room to read, then the other columns their whole width, then the
-    // title the rest.
-    if let Some(k) = main_k {
-        grow(k, MAIN_ROOM.min(measures[visible[k]].natural), &mut spare);
+    if let (Some(k), Some(room)) = (main_k, main_room) {
+        grow(k, room, &mut spare);
     }
     for k in 0..visible.len() {
         if Some(k) != main_k {
