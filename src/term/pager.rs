@@ -6,7 +6,9 @@
 //! not set `LESS`: quit at once when the text fits after all (F), pass colours through (R), and
 //! leave the text on the screen afterwards (X).
 
+use super::sanitize::quoted;
 use super::width::display_width;
+use crate::present::messages;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -99,7 +101,10 @@ impl Pager {
         let mut child = match command.stdin(Stdio::piped()).spawn() {
             Ok(child) => child,
             Err(e) => {
-                eprintln!("igf: cannot run the pager {:?}: {e}; printing directly", self.command);
+                super::error_line(&(messages::current().pager_not_started)(
+                    &quoted(&self.command),
+                    &e.to_string(),
+                ));
                 return Shown::NotStarted;
             }
         };
@@ -117,7 +122,10 @@ impl Pager {
             // A pager that failed (`IGF_PAGER=false`, a broken command) may have shown nothing:
             // the output is printed directly rather than lost.
             Ok(status) if status.code().is_some_and(|c| c != 0) => {
-                eprintln!("igf: the pager {:?} failed ({status}); printing directly", self.command);
+                super::error_line(&(messages::current().pager_failed)(
+                    &quoted(&self.command),
+                    &status.to_string(),
+                ));
                 Shown::NotStarted
             }
             _ => Shown::Yes,

@@ -54,6 +54,8 @@ pub const MESSAGES: Messages = Messages {
         format!("{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {n} جلسة كما كُتبت، بوصفها UTC")
     },
     ends_after_midnight: |origin, n| format!("{origin}: تنتهي {n} جلسة بعد منتصف الليل بتوقيت UTC؛ احتُفظ ببدايتها فقط"),
+    pager_not_started: |pager, reason| format!("تعذّر تشغيل برنامج التصفح {pager}: {reason}؛ تُطبع المخرجات مباشرة"),
+    pager_failed: |pager, status| format!("فشل برنامج التصفح {pager} ({status})؛ تُطبع المخرجات مباشرة"),
     left_out_of_calendar: |n| match n {
         1 => "أُغفلت من التقويم جلسة واحدة لا يُعرف تاريخها".to_owned(),
         2 => "أُغفلت من التقويم جلستان لا يُعرف تاريخهما".to_owned(),

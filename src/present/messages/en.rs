@@ -52,6 +52,8 @@ pub const MESSAGES: Messages = Messages {
     ends_after_midnight: |origin, n| {
         format!("{origin}: {n} session(s) end after midnight UTC; only their start is kept")
     },
+    pager_not_started: |pager, reason| format!("cannot run the pager {pager}: {reason}; printing directly"),
+    pager_failed: |pager, status| format!("the pager {pager} failed ({status}); printing directly"),
     left_out_of_calendar: |n| match n {
         1 => "1 session without a known date left out of the calendar".to_owned(),
         n => format!("{n} sessions without a known date left out of the calendar"),
