@@ -1,21 +1,22 @@
-//! Runs one invocation: parse, load, select, present, print. Every failure ends here as one line
-//! on standard error and an exit code from [`crate::exit_codes`].
+//! Runs one invocation: parse, load, select, present, then hand the result to [`crate::output`].
+//! Every failure ends here as one line on standard error and an exit code from
+//! [`crate::exit_codes`].
 
-use crate::cli::{BidiArg, Cli, ColorArg, Command, Format, ListArgs};
+use crate::cli::{Cli, ColorArg, Command, Format, ListArgs};
 use crate::data::{self, Dataset, Session};
 use crate::exit_codes::ExitCode;
-use crate::present::layout::{self, Layout};
+use crate::output::{overview_output, print, sessions_output, write_all, Rendered};
 use crate::present::messages;
-use crate::present::{export, frab, help, views, Context, Document, Lang};
+use crate::present::{export, help, views, Context, Lang};
 use crate::query::{self, ids, search::Rank, Filter};
+use crate::term;
 use crate::term::sanitize::quoted;
-use crate::term::{self, Output};
 use clap::{CommandFactory, Parser};
 use std::ffi::OsString;
 use std::io;
 
 /// What went wrong, already worded for the user.
-enum Failure {
+pub enum Failure {
     /// Invalid arguments, ids or data: one line each.
     BadInput(Vec<String>),
     /// Output could not be written (a closed pipe is not a failure).
@@ -107,14 +108,6 @@ fn clap_failure(e: &clap::Error, args: &[OsString]) -> ExitCode {
             ExitCode::BadInput
         }
     }
-}
-
-/// Writes finished bytes (help, a completion script, the manual) to standard output.
-fn write_all(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = Output::stdout();
-    out.bytes(bytes)?;
-    out.finish()?;
-    Ok(())
 }
 
 fn execute(cli: &Cli) -> Result<(), Failure> {
@@ -271,100 +264,6 @@ fn execute(cli: &Cli) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Prints a command's output. Documents for people are laid out for the terminal the user has
-/// (visual in BDSM explicit mode, or logical, as `term::Terminal` decides); text for programs is
-/// printed as it is. Either is paged when taller than the screen.
-fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pager: bool) -> io::Result<()> {
-    let terminal = term::Terminal::resolve(match bidi {
-        BidiArg::Auto => None,
-        BidiArg::Visual => Some(term::Order::Visual),
-        BidiArg::Logical => Some(term::Order::Logical),
-    });
-    let (body, explicit_mode) = match output {
-        Rendered::Text(text) => (text, false),
-        Rendered::Document(doc) => {
-            let layout = Layout {
-                rtl,
-                visual: terminal.visual(),
-                width: term::width(),
-                colour: colour_wanted(color, terminal.takes_escapes()),
-            };
-            let mut body = String::new();
-            for line in layout::lines(&doc, &layout) {
-                body.push_str(&line);
-                body.push('\n');
-            }
-            (terminal.printable(body), terminal.explicit_mode())
-        }
-    };
-    let rows = term::pager::screen_rows(&body, term::width());
-    let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
-        .then(|| term::pager::configured(no_pager, |name| std::env::var(name).ok()))
-        .flatten();
-    term::print(&body, explicit_mode, pager.as_ref())
-}
-
-/// Output before layout: a document for people, or finished text for programs.
-enum Rendered {
-    Document(Document),
-    Text(String),
-}
-
-fn sessions_output(
-    ctx: &Context,
-    data: &Dataset,
-    format: Format,
-    terminal: bool,
-    sessions: &[&Session],
-    view: impl FnOnce(&Context) -> Document,
-) -> Rendered {
-    let unranked = || sessions.iter().map(|s| (*s, None)).collect::<Vec<_>>();
-    match format {
-        Format::Table => Rendered::Document(view(ctx)),
-        Format::Plain => Rendered::Document(views::records(ctx, sessions)),
-        Format::Json => Rendered::Text(export::json_sessions(ctx, &unranked()) + "\n"),
-        Format::Csv => Rendered::Text(export::csv(ctx, &unranked(), terminal)),
-        Format::Ics => {
-            let (text, undated) = export::ics(ctx, data, sessions, terminal);
-            if undated > 0 {
-                term::error_line(&(messages::current().left_out_of_calendar)(undated));
-            }
-            Rendered::Text(text)
-        }
-        Format::Frab | Format::FrabJson => {
-            let text = frab::export(ctx, data, sessions, format == Format::FrabJson);
-            // JSON escapes every control itself; XML written to a terminal is shown safely.
-            if terminal && format == Format::Frab {
-                Rendered::Text(term::sanitize::for_terminal_lines(&text).into_owned())
-            } else {
-                Rendered::Text(text)
-            }
-        }
-    }
-}
-
-/// Overviews (tracks, kinds, days, about) are tables; plain prints their rows tab-separated.
-fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
-    use crate::present::Block;
-    match format {
-        Format::Table => Ok(Rendered::Document(doc)),
-        Format::Plain => {
-            let mut plain = Document::default();
-            for block in doc.blocks {
-                match block {
-                    Block::Table(t) => (0..t.rows()).for_each(|r| plain.push(Block::Record(t.row(r)))),
-                    Block::Field { label, value } => plain.push(Block::Record(vec![label, value])),
-                    _ => {}
-                }
-            }
-            Ok(Rendered::Document(plain))
-        }
-        other => Err(Failure::BadInput(vec![(messages::current().format_for_lists_only)(
-            &clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned()),
-        )])),
-    }
-}
-
 fn load(path: Option<&std::path::Path>) -> Result<Dataset, Failure> {
     match path {
         Some(p) => {
@@ -446,14 +345,5 @@ fn unknown_id_message(e: &ids::UnknownId) -> String {
     } else {
         let closest: Vec<&str> = e.closest.iter().map(String::as_str).collect();
         (m.unknown_id_closest)(&quoted(&e.input), &listed(&closest).replace("; ", ", "))
-    }
-}
-
-/// Colour only where a person is looking and has not opted out (https://no-color.org).
-fn colour_wanted(choice: ColorArg, terminal: bool) -> bool {
-    match choice {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }

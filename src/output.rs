@@ -1,0 +1,122 @@
+//! The output side of one run: what a command rendered, turned into bytes for standard output
+//! (laid out for the terminal, paged when taller than the screen, or printed as it is).
+
+use crate::app::Failure;
+use crate::cli::{BidiArg, ColorArg, Format};
+use crate::data::{Dataset, Session};
+use crate::present::layout::{self, Layout};
+use crate::present::messages;
+use crate::present::{export, frab, views, Context, Document};
+use crate::term::{self, Output};
+use std::io;
+
+/// Writes finished bytes (help, a completion script, the manual) to standard output.
+pub fn write_all(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = Output::stdout();
+    out.bytes(bytes)?;
+    out.finish()?;
+    Ok(())
+}
+
+/// Prints a command's output. Documents for people are laid out for the terminal the user has
+/// (visual in BDSM explicit mode, or logical, as `term::Terminal` decides); text for programs is
+/// printed as it is. Either is paged when taller than the screen.
+pub fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pager: bool) -> io::Result<()> {
+    let terminal = term::Terminal::resolve(match bidi {
+        BidiArg::Auto => None,
+        BidiArg::Visual => Some(term::Order::Visual),
+        BidiArg::Logical => Some(term::Order::Logical),
+    });
+    let (body, explicit_mode) = match output {
+        Rendered::Text(text) => (text, false),
+        Rendered::Document(doc) => {
+            let layout = Layout {
+                rtl,
+                visual: terminal.visual(),
+                width: term::width(),
+                colour: colour_wanted(color, terminal.takes_escapes()),
+            };
+            let mut body = String::new();
+            for line in layout::lines(&doc, &layout) {
+                body.push_str(&line);
+                body.push('\n');
+            }
+            (terminal.printable(body), terminal.explicit_mode())
+        }
+    };
+    let rows = term::pager::screen_rows(&body, term::width());
+    let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
+        .then(|| term::pager::configured(no_pager, |name| std::env::var(name).ok()))
+        .flatten();
+    term::print(&body, explicit_mode, pager.as_ref())
+}
+
+/// Output before layout: a document for people, or finished text for programs.
+pub enum Rendered {
+    Document(Document),
+    Text(String),
+}
+
+pub fn sessions_output(
+    ctx: &Context,
+    data: &Dataset,
+    format: Format,
+    terminal: bool,
+    sessions: &[&Session],
+    view: impl FnOnce(&Context) -> Document,
+) -> Rendered {
+    let unranked = || sessions.iter().map(|s| (*s, None)).collect::<Vec<_>>();
+    match format {
+        Format::Table => Rendered::Document(view(ctx)),
+        Format::Plain => Rendered::Document(views::records(ctx, sessions)),
+        Format::Json => Rendered::Text(export::json_sessions(ctx, &unranked()) + "\n"),
+        Format::Csv => Rendered::Text(export::csv(ctx, &unranked(), terminal)),
+        Format::Ics => {
+            let (text, undated) = export::ics(ctx, data, sessions, terminal);
+            if undated > 0 {
+                term::error_line(&(messages::current().left_out_of_calendar)(undated));
+            }
+            Rendered::Text(text)
+        }
+        Format::Frab | Format::FrabJson => {
+            let text = frab::export(ctx, data, sessions, format == Format::FrabJson);
+            // JSON escapes every control itself; XML written to a terminal is shown safely.
+            if terminal && format == Format::Frab {
+                Rendered::Text(term::sanitize::for_terminal_lines(&text).into_owned())
+            } else {
+                Rendered::Text(text)
+            }
+        }
+    }
+}
+
+/// Overviews (tracks, kinds, days, about) are tables; plain prints their rows tab-separated.
+pub fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failure> {
+    use crate::present::Block;
+    match format {
+        Format::Table => Ok(Rendered::Document(doc)),
+        Format::Plain => {
+            let mut plain = Document::default();
+            for block in doc.blocks {
+                match block {
+                    Block::Table(t) => (0..t.rows()).for_each(|r| plain.push(Block::Record(t.row(r)))),
+                    Block::Field { label, value } => plain.push(Block::Record(vec![label, value])),
+                    _ => {}
+                }
+            }
+            Ok(Rendered::Document(plain))
+        }
+        other => Err(Failure::BadInput(vec![(messages::current().format_for_lists_only)(
+            &clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned()),
+        )])),
+    }
+}
+
+/// Colour only where a person is looking and has not opted out (https://no-color.org).
+fn colour_wanted(choice: ColorArg, terminal: bool) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
