@@ -171,28 +171,67 @@ fn no_session_lists_a_speaker_twice() {
     }
 }
 
-#[test]
-fn about_sets_the_published_counts_beside_the_programme_total() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml")).expect("readable");
-    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-    let published: Vec<u64> = doc["forum"]["reported"]
+/// The counts the forum and others published (`forum.reported`), read from the YAML itself: each
+/// with the kind it counts (none for all sessions) and its figure.
+fn published_counts() -> Vec<(Option<String>, u64)> {
+    let yaml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml")).expect("readable");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&yaml).expect("YAML");
+    doc["forum"]["reported"]
         .as_sequence()
         .into_iter()
         .flatten()
-        .filter(|r| r["kind"].is_null())
-        .filter_map(|r| r["sessions"].as_u64())
+        .filter_map(|r| Some((text(r, "kind"), r["sessions"].as_u64()?)))
+        .collect()
+}
+
+/// The rows of `igf about --lang en --format plain`, split into their columns.
+fn about_rows() -> Vec<Vec<String>> {
+    common::stdout_of(&["about", "--lang", "en", "--format", "plain"])
+        .lines()
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+/// Whether a row of the coverage table has `held` sessions and `figure` among its published counts.
+fn row_sets(row: &[String], held: usize, figure: u64) -> bool {
+    row.len() == 3 && row[1] == held.to_string() && row[2].split(" / ").any(|c| c == figure.to_string())
+}
+
+#[test]
+fn about_sets_the_published_counts_beside_the_programme_total() {
+    let published: Vec<u64> = published_counts()
+        .into_iter()
+        .filter(|(kind, _)| kind.is_none())
+        .map(|(_, figure)| figure)
         .collect();
     assert!(!published.is_empty(), "the forum's published counts are recorded");
-    let out = common::stdout_of(&["about", "--lang", "en", "--format", "plain"]);
-    let total = bundled_sessions().len().to_string();
-    let total_row = out
-        .lines()
-        .find(|l| l.split('\t').nth(1) == Some(total.as_str()))
-        .unwrap_or_else(|| panic!("no row with the total {total}: {out}"));
-    for count in published {
+    let total = bundled_sessions().len();
+    let rows = about_rows();
+    for figure in published {
         assert!(
-            total_row.contains(&count.to_string()),
-            "{count} missing from {total_row:?}"
+            rows.iter().any(|row| row_sets(row, total, figure)),
+            "no row sets {figure} beside the total {total}: {rows:?}"
+        );
+    }
+}
+
+#[test]
+fn about_sets_each_count_by_kind_beside_the_sessions_of_that_kind() {
+    let sessions = bundled_sessions();
+    let by_kind: Vec<(String, u64)> = published_counts()
+        .into_iter()
+        .filter_map(|(kind, figure)| Some((kind?, figure)))
+        .collect();
+    assert!(!by_kind.is_empty(), "some published counts are by kind");
+    let rows = about_rows();
+    for (kind, figure) in by_kind {
+        let held = sessions
+            .iter()
+            .filter(|s| text(s, "kind").as_deref() == Some(kind.as_str()))
+            .count();
+        assert!(
+            rows.iter().any(|row| row_sets(row, held, figure)),
+            "no row sets the published {figure} {kind} beside the {held} the programme holds: {rows:?}"
         );
     }
 }
