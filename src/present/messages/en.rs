@@ -6,7 +6,14 @@ use crate::present::Lang;
 pub const MESSAGES: Messages = Messages {
     lang: Lang::En,
     quote: |value| format!("\"{value}\""),
-    list_item: |value| value.to_owned(),
+    // A name with a comma in it is quoted, so the list still reads as a list.
+    list_item: |value| {
+        if value.contains(',') {
+            format!("\"{value}\"")
+        } else {
+            value.to_owned()
+        }
+    },
     list_separator: ", ",
     cannot_write: |reason| format!("cannot write output: {reason}"),
     cannot_read: |reason| format!("cannot read: {reason}"),
