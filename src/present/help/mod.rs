@@ -419,12 +419,9 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
             };
             let valid = context_strings(e, ContextKind::ValidValue);
             if !valid.is_empty() {
-                line = format!(
-                    "{line}{}{}: {}",
-                    w.clause_separator,
-                    w.possible_values,
-                    m.listed(&valid)
-                );
+                // The heading of help ("Possible values") continues a sentence here.
+                let label = w.possible_values.to_lowercase();
+                line = format!("{line}{}{label}: {}", w.clause_separator, m.listed(&valid));
             }
             // Our own value parsers explain the refusal in the interface language already.
             if let Some(reason) = std::error::Error::source(e) {
