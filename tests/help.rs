@@ -306,6 +306,10 @@ fn clap_suggestions_are_kept_in_both_languages() {
     assert!(err(&["lst", "--lang", "en"]).contains("did you mean list?"));
     assert!(err(&["list", "--frm", "x", "--lang", "en"]).contains("did you mean --from?"));
     assert!(err(&["help", "lst", "--lang", "en"]).contains("did you mean list?"));
+    // The pointer to help names the command the mistake was made in.
+    assert!(err(&["--lang", "en", "list", "--date", "x"]).ends_with("(see 'igf list --help')\n"));
+    assert!(err(&["--data", "list", "show"]).ends_with("(انظر «igf show --help»)\n"));
+    assert!(err(&["lst"]).ends_with("(انظر «igf --help»)\n"));
 }
 
 #[test]

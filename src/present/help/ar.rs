@@ -66,7 +66,7 @@ pub const WORDS: HelpWords = HelpWords {
         "مخرجات يقرؤها برنامج آخر",
     ],
     times_note: "تُنشر الأوقات بالتوقيت العالمي المنسق (UTC)، ويعرضها الخيار --tz بمنطقة زمنية أخرى. والجلسات التي لم يُنشر تاريخها أو وقتها أو مسارها تذكر ذلك بدلًا من التخمين.",
-    see_help: "(انظر «igf --help»)",
+    see_help: |path| format!("(انظر «{path} --help»)"),
     clause_separator: "؛ ",
     unknown_command: |c| format!("لا يوجد أمر باسم {c}"),
     unexpected_argument: |a| format!("وسيط غير متوقع: {a}"),

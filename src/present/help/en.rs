@@ -29,7 +29,7 @@ pub const WORDS: HelpWords = HelpWords {
         "machine-readable output for another program",
     ],
     times_note: "Times are published in UTC; --tz shows them in another zone. Sessions whose date, time or track was not published say so instead of guessing.",
-    see_help: "(see 'igf --help')",
+    see_help: |path| format!("(see '{path} --help')"),
     clause_separator: "; ",
     unknown_command: |c| format!("no command {c}"),
     unexpected_argument: |a| format!("unexpected argument {a}"),

@@ -54,7 +54,8 @@ pub struct HelpWords {
     pub example_notes: [&'static str; EXAMPLES.len()],
     /// After the examples: how times are shown and what is done when they are unknown.
     pub times_note: &'static str,
-    pub see_help: &'static str,
+    /// Points to the help of the command (`igf list`) the error was made in.
+    pub see_help: fn(&str) -> String,
     /// Joins the parts of a usage error: what was wrong, what is valid, a suggestion.
     pub clause_separator: &'static str,
     pub unknown_command: fn(&str) -> String,
@@ -358,7 +359,7 @@ pub fn answer(e: &clap::Error, args: &[OsString], lang: Lang) -> Answer {
             usage_error: e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
         },
         ErrorKind::DisplayVersion => Answer::Version(e.to_string()),
-        _ => Answer::Usage(usage_error(e, lang)),
+        _ => Answer::Usage(usage_error(e, lang, &command_path(args))),
     }
 }
 
@@ -389,6 +390,32 @@ fn help_path(args: &[OsString]) -> String {
     }
 }
 
+/// The command a command line names (`igf list` for `igf --lang en list --date x`), read the way
+/// clap reads it: options, with the values they take, come before the command's name.
+fn command_path(args: &[OsString]) -> String {
+    let root = definition();
+    let takes_value = |long: &str| {
+        root.get_arguments()
+            .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+    };
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = rest.next() {
+        match arg.strip_prefix("--") {
+            Some(option) if !option.contains('=') && takes_value(option) => {
+                rest.next();
+            }
+            Some(_) => {}
+            None => {
+                return match root.find_subcommand(arg.as_ref()) {
+                    Some(sub) => format!("{} {}", root.get_name(), sub.get_name()),
+                    None => root.get_name().to_owned(),
+                };
+            }
+        }
+    }
+    root.get_name().to_owned()
+}
+
 fn context_strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
     match e.get(kind) {
         Some(ContextValue::String(s)) => vec![s.clone()],
@@ -402,7 +429,7 @@ fn context_strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
 /// A usage error as one line in `lang`: what was wrong, what would be valid, what clap suggests.
 /// Whatever the user typed, and whatever they could type instead, is quoted as the language
 /// quotes values; the rest is in the language's own words.
-pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
+pub fn usage_error(e: &clap::Error, lang: Lang, path: &str) -> String {
     let w = words(lang);
     let m = messages::of(lang);
     let first = |kind| context_strings(e, kind).into_iter().next().unwrap_or_default();
@@ -462,7 +489,7 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
             (w.did_you_mean)(&m.listed(suggestions))
         );
     }
-    format!("{line} {}", w.see_help)
+    format!("{line} {}", (w.see_help)(path))
 }
 
 /// `--date` of clap's `--date <DATE>`: the option as the user types it.
@@ -496,5 +523,5 @@ pub fn unknown_command(lang: Lang, name: &str) -> String {
     if !nearest.is_empty() {
         line = format!("{line}{}{}", w.clause_separator, (w.did_you_mean)(&m.listed(&nearest)));
     }
-    format!("{line} {}", w.see_help)
+    format!("{line} {}", (w.see_help)(root.get_name()))
 }
