@@ -42,10 +42,9 @@ pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
         }
     };
     let rows = term::pager::screen_rows(&body, settings.width);
-    let pager = (terminal.takes_escapes() && term::pager::needed(rows, settings.height))
-        .then_some(settings.pager.clone())
-        .flatten();
-    term::print(&body, explicit_mode, pager.as_ref())
+    let pager =
+        (settings.pager.as_ref()).filter(|_| terminal.takes_escapes() && term::pager::needed(rows, settings.height));
+    term::print(&body, explicit_mode, pager)
 }
 
 /// Output before layout: a document for people, or finished text for programs.
