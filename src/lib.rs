@@ -13,4 +13,5 @@ pub mod output;
 pub mod present;
 pub mod query;
 pub mod rtl;
+pub mod settings;
 pub mod term;

@@ -2,11 +2,12 @@
 //! (laid out for the terminal, paged when taller than the screen, or printed as it is).
 
 use crate::app::Failure;
-use crate::cli::{BidiArg, ColorArg, Format};
+use crate::cli::Format;
 use crate::data::{Dataset, Session};
 use crate::present::layout::{self, Layout};
 use crate::present::messages;
 use crate::present::{export, frab, views, Context, Document};
+use crate::settings::Settings;
 use crate::term::{self, Output};
 use std::io;
 
@@ -21,20 +22,16 @@ pub fn write_all(bytes: &[u8]) -> Result<(), Failure> {
 /// Prints a command's output. Documents for people are laid out for the terminal the user has
 /// (visual in BDSM explicit mode, or logical, as `term::Terminal` decides); text for programs is
 /// printed as it is. Either is paged when taller than the screen.
-pub fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pager: bool) -> io::Result<()> {
-    let terminal = term::Terminal::resolve(match bidi {
-        BidiArg::Auto => None,
-        BidiArg::Visual => Some(term::Order::Visual),
-        BidiArg::Logical => Some(term::Order::Logical),
-    });
+pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
+    let terminal = settings.terminal;
     let (body, explicit_mode) = match output {
         Rendered::Text(text) => (text, false),
         Rendered::Document(doc) => {
             let layout = Layout {
-                rtl,
+                rtl: settings.is_rtl(),
                 visual: terminal.visual(),
-                width: term::width(),
-                colour: colour_wanted(color, terminal.takes_escapes()),
+                width: settings.width,
+                colour: settings.colour,
             };
             let mut body = String::new();
             for line in layout::lines(&doc, &layout) {
@@ -44,11 +41,10 @@ pub fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pag
             (terminal.printable(body), terminal.explicit_mode())
         }
     };
-    let rows = term::pager::screen_rows(&body, term::width());
-    let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
-        .then(|| term::pager::configured(no_pager, |name| std::env::var(name).ok()))
-        .flatten();
-    term::print(&body, explicit_mode, pager.as_ref())
+    let rows = term::pager::screen_rows(&body, settings.width);
+    let pager =
+        (settings.pager.as_ref()).filter(|_| terminal.takes_escapes() && term::pager::needed(rows, settings.height));
+    term::print(&body, explicit_mode, pager)
 }
 
 /// Output before layout: a document for people, or finished text for programs.
@@ -109,14 +105,5 @@ pub fn overview_output(format: Format, doc: Document) -> Result<Rendered, Failur
         other => Err(Failure::BadInput(vec![(messages::current().format_for_lists_only)(
             &clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_owned()),
         )])),
-    }
-}
-
-/// Colour only where a person is looking and has not opted out (https://no-color.org).
-fn colour_wanted(choice: ColorArg, terminal: bool) -> bool {
-    match choice {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }

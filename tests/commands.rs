@@ -249,20 +249,33 @@ fn lang_comes_from_the_environment_too() {
 
 #[test]
 fn bad_date_is_one_line_naming_the_valid_form() {
+    let one_line = || predicate::function(|e: &str| e.lines().count() == 1);
+    igf()
+        .args(["list", "--date", "2020-13-01", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("YYYY-MM-DD").and(one_line()));
     igf()
         .args(["list", "--date", "2020-13-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("YYYY-MM-DD").and(predicate::function(|e: &str| e.lines().count() == 1)));
+        .stderr(predicate::str::contains("سنة-شهر-يوم").and(one_line()));
 }
 
 #[test]
 fn unknown_track_and_kind_list_the_valid_ones() {
     igf()
-        .args(["list", "--track", "Security"])
+        .args(["list", "--track", "Security", "--lang", "en"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("Data, Environment, Inclusion, Trust"));
+    // Arabic names the tracks by the names its tables print, which are accepted as typed.
+    igf()
+        .args(["list", "--track", "Security"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("«البيانات»، «البيئة»، «الشمول»، «الثقة»"));
+    igf().args(["list", "--track", "الشمول"]).assert().success();
     igf()
         .args(["list", "--kind", "worskhop", "--lang", "en"])
         .assert()
@@ -294,4 +307,49 @@ fn about_reports_coverage() {
             || out.contains(&bundled_sessions().len().to_string()),
         "{out}"
     );
+}
+
+/// Sessions of a search, by id, as plain output lists them.
+fn search_ids(args: &[&str]) -> Vec<String> {
+    plain_ids(&[&["search"][..], args].concat())
+}
+
+#[test]
+fn search_narrows_like_list() {
+    let everywhere = search_ids(&["internet"]);
+    for narrowing in [
+        &["--country", "Egypt"][..],
+        &["--from", "2020-11-09", "--to", "2020-11-10"],
+        &["--phase", "1"],
+        &["--body", "UNESCO"],
+    ] {
+        let narrowed = search_ids(&[&["internet"][..], narrowing].concat());
+        let mut listed = vec!["list"];
+        listed.extend(narrowing);
+        let listed = plain_ids(&listed);
+        assert!(!narrowed.is_empty(), "{narrowing:?}");
+        assert!(narrowed.len() < everywhere.len(), "{narrowing:?} does not narrow");
+        // What search finds under a narrowing is what it finds anywhere, within what list lists.
+        let mut expected: Vec<&String> = everywhere.iter().filter(|id| listed.contains(id)).collect();
+        let mut found: Vec<&String> = narrowed.iter().collect();
+        found.sort();
+        expected.sort();
+        assert_eq!(found, expected, "{narrowing:?}");
+    }
+}
+
+#[test]
+fn search_refuses_a_country_or_body_that_names_nothing() {
+    igf()
+        .args(["search", "internet", "--country", "Atlantis", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no speaker or body from a country matching \"Atlantis\"",
+        ));
+    igf()
+        .args(["search", "internet", "--body", "Unesko", "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("closest: UNESCO"));
 }

@@ -204,59 +204,139 @@ fn help_goes_through_the_same_layout_as_other_output() {
     assert_ne!(visual, logical, "Arabic help is reordered for display when asked");
 }
 
-/// Command lines clap refuses, each with a word the message must mention.
-const BAD_COMMAND_LINES: &[(&[&str], &str)] = &[
-    (&["lst"], "list"),
-    (&["list", "--frm", "2020-11-04"], "--from"),
-    (&["--lang", "fr", "days"], "en"),
-    (&["--format", "xml", "days"], "json"),
-    (&["list", "--phase", "3"], "3"),
-    (&["list", "--date", "2020-13-01"], "2020-13-01"),
-    (&["show"], "<ID>"),
-    (&["search"], "<TEXT>"),
-    (&["egypt", "extra"], "extra"),
-    (&["completions", "tcsh"], "bash"),
+/// Command lines refused before anything runs: every bad value of every option, a missing
+/// value, an unknown flag or command, a missing argument. Each with the value the message must
+/// echo, when it echoes one.
+const BAD_COMMAND_LINES: &[(&[&str], Option<&str>)] = &[
+    (&["list", "--date", "x"], Some("x")),
+    (&["list", "--date", "2020-02-30"], Some("2020-02-30")),
+    (&["list", "--date", "2020-13-01"], Some("2020-13-01")),
+    (&["list", "--from", "x"], Some("x")),
+    (&["list", "--to", "٢٠٢٠-١١-٣١"], Some("٢٠٢٠-١١-٣١")),
+    (&["list", "--phase", "5"], Some("5")),
+    (&["list", "--phase", "x"], Some("x")),
+    (&["list", "--track", "x"], Some("x")),
+    (&["list", "--track", "الأمن"], Some("الأمن")),
+    (&["list", "--kind", "x"], Some("x")),
+    (&["list", "--kind", "worskhop"], Some("worskhop")),
+    (&["list", "--tz", "x"], Some("x")),
+    (&["list", "--tz", "Africa/Kairo"], Some("Africa/Kairo")),
+    (&["list", "--format", "x"], Some("x")),
+    (&["--format", "xml", "days"], Some("xml")),
+    (&["list", "--lang", "x"], Some("x")),
+    (&["list", "--digits", "x"], Some("x")),
+    (&["list", "--bidi", "x"], Some("x")),
+    (&["list", "--color", "x"], Some("x")),
+    (&["search", "AI", "--phase", "3"], Some("3")),
+    (&["search", "AI", "--date", "x"], Some("x")),
+    (&["list", "--bogus"], Some("--bogus")),
+    (&["list", "--frm", "2020-11-04"], Some("--frm")),
+    (&["list", "--date"], Some("--date")),
+    (&["lisst"], Some("lisst")),
+    (&["help", "lisst"], Some("lisst")),
+    (&["show"], None),
+    (&["search"], None),
+    (&["egypt", "extra"], Some("extra")),
+    (&["completions", "x"], Some("x")),
 ];
 
+/// What a line says in its own words: without the program's name that starts every line, and
+/// without what is quoted (values typed or to type) and option names, which are the same in
+/// every language.
+fn own_words(line: &str, open: char, close: char) -> String {
+    let mut said = String::new();
+    let mut quoted = false;
+    for c in line.trim_start_matches("igf: ").chars() {
+        match c {
+            c if c == open && !quoted => quoted = true,
+            c if c == close && quoted => quoted = false,
+            c if !quoted => said.push(c),
+            _ => {}
+        }
+    }
+    said.split_whitespace()
+        .filter(|word| !word.trim_start_matches('(').starts_with("--"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
-fn usage_errors_are_one_line_in_the_interface_language() {
-    for (args, must_mention) in BAD_COMMAND_LINES {
+fn every_refused_command_line_is_one_line_in_the_interface_language() {
+    for (args, echoed) in BAD_COMMAND_LINES {
         let mut lines = Vec::new();
         for lang in LANGS {
-            let mut all = args.to_vec();
-            if args[0] != "--lang" {
-                all.extend(["--lang", lang_flag(lang)]);
-            } else if lang == Lang::En {
-                continue;
-            }
-            let out = igf().args(&all).output().unwrap();
-            assert_eq!(out.status.code(), Some(2), "igf {all:?}");
-            assert!(out.stdout.is_empty(), "igf {all:?}");
+            let out = igf().env("IGF_LANG", lang_flag(lang)).args(*args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "igf {args:?}");
+            assert!(out.stdout.is_empty(), "igf {args:?}");
             let err = String::from_utf8(out.stderr).unwrap();
-            assert_eq!(err.lines().count(), 1, "igf {all:?}: {err}");
-            assert!(err.contains(must_mention), "igf {all:?}: {err}");
-            let without_input = err.replace(&all.join(" "), "");
+            assert_eq!(err.lines().count(), 1, "igf {args:?}: {err}");
             match lang {
-                Lang::Ar => assert!(has_arabic_letters(&without_input), "igf {all:?}: {err}"),
-                Lang::En => assert!(
-                    !without_input.contains(ARABIC_PUNCTUATION) && !has_arabic_letters(&without_input),
-                    "igf {all:?}: {err}"
-                ),
+                Lang::Ar => {
+                    if let Some(value) = echoed {
+                        assert!(err.contains(&format!("«{value}»")), "igf {args:?}: {err}");
+                    }
+                    let said = own_words(&err, '«', '»');
+                    assert!(has_arabic_letters(&said), "igf {args:?}: {err}");
+                    assert!(
+                        !said.contains(|c: char| c.is_ascii_alphabetic() || matches!(c, ',' | ';' | '?' | '"' | '\'')),
+                        "Latin words or punctuation in igf {args:?}: {said}"
+                    );
+                }
+                Lang::En => {
+                    if let Some(value) = echoed {
+                        assert!(err.contains(&format!("\"{value}\"")), "igf {args:?}: {err}");
+                    }
+                    let said = own_words(&err, '"', '"');
+                    assert!(
+                        !said.contains(ARABIC_PUNCTUATION) && !said.contains(['«', '»']) && !has_arabic_letters(&said),
+                        "Arabic in igf {args:?}: {said}"
+                    );
+                }
             }
             lines.push(err);
         }
-        if lines.len() == 2 {
-            assert_ne!(lines[0], lines[1], "igf {args:?} says the same in both languages");
-        }
+        assert_ne!(lines[0], lines[1], "igf {args:?} says the same in both languages");
     }
 }
 
 #[test]
 fn clap_suggestions_are_kept_in_both_languages() {
     let err = |args: &[&str]| String::from_utf8(igf().args(args).output().unwrap().stderr).unwrap();
-    assert!(err(&["lst"]).contains("هل تقصد list؟"), "{}", err(&["lst"]));
+    assert!(err(&["lst"]).contains("هل تقصد «list»؟"), "{}", err(&["lst"]));
     assert!(err(&["lst", "--lang", "en"]).contains("did you mean list?"));
     assert!(err(&["list", "--frm", "x", "--lang", "en"]).contains("did you mean --from?"));
+    assert!(err(&["help", "lst", "--lang", "en"]).contains("did you mean list?"));
+    // The pointer to help names the command the mistake was made in.
+    assert!(err(&["--lang", "en", "list", "--date", "x"]).ends_with("(see 'igf list --help')\n"));
+    assert!(err(&["--data", "list", "show"]).ends_with("(انظر «igf show --help»)\n"));
+    assert!(err(&["lst"]).ends_with("(انظر «igf --help»)\n"));
+}
+
+#[test]
+fn the_help_command_answers_like_the_help_flag_in_both_languages() {
+    let out = |args: &[&str]| {
+        let out = igf().env("COLUMNS", "100").args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "igf {args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (asked, same_as) in [
+        (
+            &["help", "list", "--lang", "en"][..],
+            &["list", "--help", "--lang", "en"][..],
+        ),
+        (&["--lang", "en", "help", "list"], &["list", "--help", "--lang", "en"]),
+        (&["help", "list"], &["list", "--help"]),
+        (&["help", "show"], &["show", "--help"]),
+        (&["help"], &["--help"]),
+        (&["help", "--lang", "en"], &["--help", "--lang", "en"]),
+    ] {
+        let text = out(asked);
+        assert_eq!(text, out(same_as), "igf {asked:?}");
+        assert!(!text.is_empty());
+    }
+    assert!(out(&["help", "list", "--lang", "en"]).contains("--country"));
+    assert!(has_arabic_letters(&out(&["help", "show"])));
+    assert!(!has_arabic_letters(&out(&["help", "show", "--lang", "en"])));
 }
 
 /// Every command and option, and nothing that is not a page.

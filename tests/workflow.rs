@@ -215,6 +215,17 @@ fn bash_completion_is_valid_and_completes_subcommands() {
         .output()
         .expect("bash runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "egypt");
+    // search narrows as list does, and bash offers its options.
+    let probe = format!(
+        "source {}; COMP_WORDS=(igf search AI --cou); COMP_CWORD=3; COMP_LINE='igf search AI --cou'; COMP_POINT=19; _igf igf --cou AI; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        path.display()
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(probe)
+        .output()
+        .expect("bash runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "--country");
     let _ = std::fs::remove_dir_all(dir);
 }
 

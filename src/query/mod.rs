@@ -6,6 +6,7 @@ pub mod countries;
 pub mod ids;
 pub mod normalize;
 pub mod search;
+pub mod typed;
 pub mod zone;
 
 use crate::data::{Body, Dataset, Kind, Session, Track};

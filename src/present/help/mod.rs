@@ -9,11 +9,12 @@ pub mod ar;
 pub mod en;
 mod man;
 
+use super::messages;
 use super::{Block, Context, Document, Lang, Zone};
-use crate::cli::{BidiArg, Cli, LangArg};
+use crate::cli::Cli;
 use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{Arg, Command, CommandFactory, ValueEnum};
+use clap::{Arg, Command, CommandFactory};
 use std::ffi::OsString;
 
 pub use man::page as man_page;
@@ -48,22 +49,26 @@ pub struct HelpWords {
     pub possible_values: &'static str,
     pub default: &'static str,
     pub environment_variable: &'static str,
-    /// How values in a list are separated in running text.
-    pub list_separator: &'static str,
     /// Ends a sentence that lists details after the main text.
     pub sentence_end: &'static str,
     pub example_notes: [&'static str; EXAMPLES.len()],
     /// After the examples: how times are shown and what is done when they are unknown.
     pub times_note: &'static str,
-    pub see_help: &'static str,
-    /// Quotes a value the user typed.
-    pub quote: fn(&str) -> String,
+    /// Points to the help of the command (`igf list`) the error was made in.
+    pub see_help: fn(&str) -> String,
     /// Joins the parts of a usage error: what was wrong, what is valid, a suggestion.
     pub clause_separator: &'static str,
     pub unknown_command: fn(&str) -> String,
     pub unexpected_argument: fn(&str) -> String,
     /// The value, then the option it was given to.
     pub invalid_value: fn(&str, &str) -> String,
+    /// The value, then what the command expected in its place (a positional argument).
+    pub invalid_positional: fn(&str, &str) -> String,
+    /// An option given without its value.
+    pub missing_value: fn(&str) -> String,
+    /// What positional arguments are called in usage errors, by their value name (`ID`); none
+    /// means the value name itself.
+    pub value_names: &'static [(&'static str, &'static str)],
     pub missing_arguments: fn(&str) -> String,
     pub missing_command: fn(&str) -> String,
     pub cannot_use: fn(&str) -> String,
@@ -86,46 +91,6 @@ pub fn words(lang: Lang) -> &'static HelpWords {
         Lang::Ar => &ar::WORDS,
         Lang::En => &en::WORDS,
     }
-}
-
-/// The language of the interface, decided before clap parses so that help and usage errors are
-/// already in it: the last `--lang` on the command line, else `IGF_LANG`, else Arabic. A locale
-/// (`LC_ALL`, `LC_MESSAGES`, `LANG`) cannot change that choice: an Arabic locale asks for Arabic,
-/// which is already the default, and any other locale leaves the default alone.
-pub fn interface_lang(args: &[OsString]) -> Lang {
-    let chosen = last_value(args, "--lang")
-        .and_then(|v| LangArg::from_str(&v, true).ok())
-        .or_else(|| env_value("IGF_LANG").and_then(|v| LangArg::from_str(&v, true).ok()));
-    chosen.map_or(Lang::Ar, Lang::from)
-}
-
-/// `--bidi` (or `IGF_BIDI`) as far as it can be read before clap parses, for printing help.
-pub fn early_bidi(args: &[OsString]) -> BidiArg {
-    last_value(args, "--bidi")
-        .or_else(|| env_value("IGF_BIDI"))
-        .and_then(|v| BidiArg::from_str(&v, true).ok())
-        .unwrap_or(BidiArg::Auto)
-}
-
-fn env_value(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
-}
-
-/// The value of the last `--name VALUE` or `--name=VALUE` before a `--` that ends the options.
-fn last_value(args: &[OsString], name: &str) -> Option<String> {
-    let mut found = None;
-    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
-    while let Some(arg) = rest.next() {
-        if arg == "--" {
-            break;
-        }
-        if arg == name {
-            found = rest.next().map(|v| v.into_owned());
-        } else if let Some(v) = arg.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
-            found = Some(v.to_owned());
-        }
-    }
-    found
 }
 
 /// The complete definition, with the help flag, `--version` and the `help` command clap adds.
@@ -249,7 +214,7 @@ pub fn arg_description(lang: Lang, path: &str, arg: &Arg) -> String {
         .map(|v| v.get_name().to_owned())
         .collect();
     if !values.is_empty() && !arg.is_hide_possible_values_set() && arg.get_action().takes_values() {
-        details.push(format!("{}: {}", w.possible_values, values.join(w.list_separator)));
+        details.push(format!("{}: {}", w.possible_values, messages::of(lang).joined(values)));
     }
     let defaults: Vec<String> = arg
         .get_default_values()
@@ -257,7 +222,7 @@ pub fn arg_description(lang: Lang, path: &str, arg: &Arg) -> String {
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
     if !defaults.is_empty() && !arg.is_hide_default_value_set() {
-        details.push(format!("{}: {}", w.default, defaults.join(w.list_separator)));
+        details.push(format!("{}: {}", w.default, messages::of(lang).joined(defaults)));
     }
     if let Some(env) = arg.get_env() {
         details.push(format!("{}: {}", w.environment_variable, env.to_string_lossy()));
@@ -349,12 +314,12 @@ pub fn document(lang: Lang, path: &str) -> Document {
 fn exit_statuses(lang: Lang) -> String {
     let w = words(lang);
     let ctx = Context::new(lang, None, Zone::Utc);
-    EXIT_CODES
-        .iter()
-        .zip(w.exit_codes)
-        .map(|(code, meaning)| format!("{} {meaning}", super::format::digits(&ctx, &code.code().to_string())))
-        .collect::<Vec<_>>()
-        .join(w.list_separator)
+    messages::of(lang).joined(
+        EXIT_CODES
+            .iter()
+            .zip(w.exit_codes)
+            .map(|(code, meaning)| format!("{} {meaning}", super::format::digits(&ctx, &code.code().to_string()))),
+    )
 }
 
 /// The exit statuses [`HelpWords::exit_codes`] explain, in that order.
@@ -394,7 +359,7 @@ pub fn answer(e: &clap::Error, args: &[OsString], lang: Lang) -> Answer {
             usage_error: e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
         },
         ErrorKind::DisplayVersion => Answer::Version(e.to_string()),
-        _ => Answer::Usage(usage_error(e, lang)),
+        _ => Answer::Usage(usage_error(e, lang, &command_path(args))),
     }
 }
 
@@ -425,6 +390,32 @@ fn help_path(args: &[OsString]) -> String {
     }
 }
 
+/// The command a command line names (`igf list` for `igf --lang en list --date x`), read the way
+/// clap reads it: options, with the values they take, come before the command's name.
+fn command_path(args: &[OsString]) -> String {
+    let root = definition();
+    let takes_value = |long: &str| {
+        root.get_arguments()
+            .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+    };
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = rest.next() {
+        match arg.strip_prefix("--") {
+            Some(option) if !option.contains('=') && takes_value(option) => {
+                rest.next();
+            }
+            Some(_) => {}
+            None => {
+                return match root.find_subcommand(arg.as_ref()) {
+                    Some(sub) => format!("{} {}", root.get_name(), sub.get_name()),
+                    None => root.get_name().to_owned(),
+                };
+            }
+        }
+    }
+    root.get_name().to_owned()
+}
+
 fn context_strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
     match e.get(kind) {
         Some(ContextValue::String(s)) => vec![s.clone()],
@@ -436,44 +427,52 @@ fn context_strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
 }
 
 /// A usage error as one line in `lang`: what was wrong, what would be valid, what clap suggests.
-pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
+/// Whatever the user typed, and whatever they could type instead, is quoted as the language
+/// quotes values; the rest is in the language's own words.
+pub fn usage_error(e: &clap::Error, lang: Lang, path: &str) -> String {
     let w = words(lang);
-    let safe = |t: &str| crate::term::sanitize::for_terminal(t).into_owned();
-    let quoted = |kind| {
-        context_strings(e, kind)
-            .iter()
-            .map(|t| (w.quote)(&safe(t)))
-            .collect::<Vec<_>>()
-            .join(w.list_separator)
-    };
-    let listed = |kind| {
-        context_strings(e, kind)
-            .iter()
-            .map(|t| safe(t))
-            .collect::<Vec<_>>()
-            .join(w.list_separator)
-    };
+    let m = messages::of(lang);
+    let first = |kind| context_strings(e, kind).into_iter().next().unwrap_or_default();
+    let value = first(ContextKind::InvalidValue);
+    let arg = first(ContextKind::InvalidArg);
     let mut line = match e.kind() {
-        ErrorKind::InvalidSubcommand => (w.unknown_command)(&quoted(ContextKind::InvalidSubcommand)),
-        ErrorKind::UnknownArgument => (w.unexpected_argument)(&quoted(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => (w.unknown_command)(&m.quoted(&first(ContextKind::InvalidSubcommand))),
+        ErrorKind::UnknownArgument => (w.unexpected_argument)(&m.quoted(&arg)),
+        ErrorKind::InvalidValue if value.is_empty() => (w.missing_value)(&m.quoted(option_name(&arg))),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let mut line = (w.invalid_value)(&quoted(ContextKind::InvalidValue), &quoted(ContextKind::InvalidArg));
-            let valid = listed(ContextKind::ValidValue);
+            let mut line = match positional_name(w, &arg) {
+                Some(what) => (w.invalid_positional)(&m.quoted(&value), &what),
+                None => (w.invalid_value)(&m.quoted(&value), &m.quoted(option_name(&arg))),
+            };
+            let valid = context_strings(e, ContextKind::ValidValue);
             if !valid.is_empty() {
-                line = format!("{line}{}{}: {valid}", w.clause_separator, w.possible_values);
+                // The heading of help ("Possible values") continues a sentence here.
+                let label = w.possible_values.to_lowercase();
+                line = format!("{line}{}{label}: {}", w.clause_separator, m.listed(&valid));
             }
+            // Our own value parsers explain the refusal in the interface language already.
             if let Some(reason) = std::error::Error::source(e) {
-                line = format!("{line}{}{}", w.clause_separator, safe(&reason.to_string()));
+                line = format!(
+                    "{line}{}{}",
+                    w.clause_separator,
+                    crate::term::sanitize::for_terminal(&reason.to_string())
+                );
             }
             line
         }
-        ErrorKind::MissingRequiredArgument => (w.missing_arguments)(&listed(ContextKind::InvalidArg)),
-        ErrorKind::MissingSubcommand => (w.missing_command)(&listed(ContextKind::ValidSubcommand)),
+        ErrorKind::MissingRequiredArgument => {
+            let missing: Vec<String> = context_strings(e, ContextKind::InvalidArg)
+                .iter()
+                .map(|a| positional_name(w, a).unwrap_or_else(|| m.quoted(option_name(a))))
+                .collect();
+            (w.missing_arguments)(&m.joined(missing))
+        }
+        ErrorKind::MissingSubcommand => {
+            (w.missing_command)(&m.listed(context_strings(e, ContextKind::ValidSubcommand)))
+        }
         ErrorKind::InvalidUtf8 => w.not_utf8.to_owned(),
-        _ => match quoted(ContextKind::InvalidArg) {
-            arg if arg.is_empty() => w.unreadable.to_owned(),
-            arg => (w.cannot_use)(&arg),
-        },
+        _ if arg.is_empty() => w.unreadable.to_owned(),
+        _ => (w.cannot_use)(&m.quoted(option_name(&arg))),
     };
     let suggestions: Vec<String> = [
         ContextKind::SuggestedSubcommand,
@@ -482,14 +481,47 @@ pub fn usage_error(e: &clap::Error, lang: Lang) -> String {
     ]
     .into_iter()
     .flat_map(|k| context_strings(e, k))
-    .map(|t| safe(&t))
     .collect();
     if !suggestions.is_empty() {
         line = format!(
             "{line}{}{}",
             w.clause_separator,
-            (w.did_you_mean)(&suggestions.join(w.list_separator))
+            (w.did_you_mean)(&m.listed(suggestions))
         );
     }
-    format!("{line} {}", w.see_help)
+    format!("{line} {}", (w.see_help)(path))
+}
+
+/// `--date` of clap's `--date <DATE>`: the option as the user types it.
+fn option_name(arg: &str) -> &str {
+    arg.split_whitespace().next().unwrap_or(arg)
+}
+
+/// A positional argument (`<SHELL>`, `<ID>...`) by the name the language gives it, or `None`
+/// for an option.
+fn positional_name(w: &HelpWords, arg: &str) -> Option<String> {
+    let name = arg.strip_prefix('<')?.trim_end_matches('.').strip_suffix('>')?;
+    Some(
+        w.value_names
+            .iter()
+            .find(|(value_name, _)| *value_name == name)
+            .map_or_else(|| arg.to_owned(), |(_, said)| (*said).to_owned()),
+    )
+}
+
+/// `igf help NAME` for a command that does not exist: worded as clap's own unknown command,
+/// with the nearest command names.
+pub fn unknown_command(lang: Lang, name: &str) -> String {
+    let w = words(lang);
+    let m = messages::of(lang);
+    let root = definition();
+    let nearest = crate::query::closest::closest(
+        &name.to_lowercase(),
+        root.get_subcommands().map(|s| (s.get_name(), s.get_name().to_owned())),
+    );
+    let mut line = (w.unknown_command)(&m.quoted(name));
+    if !nearest.is_empty() {
+        line = format!("{line}{}{}", w.clause_separator, (w.did_you_mean)(&m.listed(&nearest)));
+    }
+    format!("{line} {}", (w.see_help)(root.get_name()))
 }

@@ -1,8 +1,13 @@
 //! الرسائل بالعربية.
 
 use super::Messages;
+use crate::present::Lang;
 
 pub const MESSAGES: Messages = Messages {
+    lang: Lang::Ar,
+    quote: |value| format!("«{value}»"),
+    list_item: |value| format!("«{value}»"),
+    list_separator: "، ",
     cannot_write: |reason| format!("تعذّرت كتابة المخرجات: {reason}"),
     cannot_read: |reason| format!("تعذّرت القراءة: {reason}"),
     no_such_file: "الملف غير موجود",
@@ -76,16 +81,16 @@ pub const MESSAGES: Messages = Messages {
     },
     unknown_id_closest: |id, closest| format!("لا جلسة بالمعرّف {id}؛ أقرب المعرّفات: {closest}"),
     nothing_listed: "لا جلسة تطابق هذه الشروط؛ جرّب شروطًا أقل، أو انظر 'igf days' و'igf tracks'",
-    bad_date: |text| format!("{text} ليس تاريخًا؛ اكتبه على الصورة YYYY-MM-DD، مثل 2020-11-04"),
-    bad_phase: |text| format!("{text} ليست مرحلة؛ المرحلتان هما 1 (من 2 إلى 6 نوفمبر) و2 (من 9 إلى 17 نوفمبر)"),
-    unknown_track: |text, names| format!("مسار غير معروف {text}؛ المسارات هي {names}"),
-    unknown_kind: |text, guess, slugs| format!("نوع غير معروف {text}؛ {guess}الأنواع هي {slugs}"),
+    date_shape: "اكتب التاريخ على صورة سنة-شهر-يوم بأرقام لاتينية أو عربية، مثل «2020-11-04»",
+    phases: "المرحلتان هما «1» (من ٢ إلى ٦ نوفمبر) و«2» (من ٩ إلى ١٧ نوفمبر)",
+    tracks_are: |names| format!("المسارات هي {names}"),
+    kinds_are: |guess, names| format!("{guess}الأنواع هي {names}"),
     did_you_mean: |name| format!("هل تقصد {name}؟ "),
-    unknown_zone: |text, closest| {
+    zones_hint: |closest| {
         if closest.is_empty() {
-            format!("منطقة زمنية غير معروفة {text}؛ اكتب اسمًا من قاعدة IANA مثل Africa/Cairo أو Europe/Paris، أو UTC، أو local")
+            "اكتب اسم منطقة زمنية مثل «Africa/Cairo» أو «Europe/Paris»، أو «UTC»، أو «local» للمنطقة المحلية".to_owned()
         } else {
-            format!("منطقة زمنية غير معروفة {text}؛ هل تقصد {closest}؟ (أسماء IANA مثل Africa/Cairo، أو UTC، أو local)")
+            format!("هل تقصد {closest}؟ (أسماء مثل «Africa/Cairo»، أو «UTC»، أو «local»)")
         }
     },
     unknown_tz_variable: |value| {

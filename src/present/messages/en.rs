@@ -1,8 +1,20 @@
 //! English messages.
 
 use super::Messages;
+use crate::present::Lang;
 
 pub const MESSAGES: Messages = Messages {
+    lang: Lang::En,
+    quote: |value| format!("\"{value}\""),
+    // A name with a comma in it is quoted, so the list still reads as a list.
+    list_item: |value| {
+        if value.contains(',') {
+            format!("\"{value}\"")
+        } else {
+            value.to_owned()
+        }
+    },
+    list_separator: ", ",
     cannot_write: |reason| format!("cannot write output: {reason}"),
     cannot_read: |reason| format!("cannot read: {reason}"),
     no_such_file: "no such file",
@@ -74,18 +86,16 @@ pub const MESSAGES: Messages = Messages {
     },
     unknown_id_closest: |id, closest| format!("no session {id}; closest ids: {closest}"),
     nothing_listed: "no session matches these filters; try fewer filters, or see 'igf days' and 'igf tracks'",
-    bad_date: |text| format!("{text} is not a date; use YYYY-MM-DD, e.g. 2020-11-04"),
-    bad_phase: |text| format!("{text} is not a phase; phases are 1 (2-6 November) and 2 (9-17 November)"),
-    unknown_track: |text, names| format!("unknown track {text}; tracks are {names}"),
-    unknown_kind: |text, guess, slugs| format!("unknown kind {text}; {guess}kinds are {slugs}"),
+    date_shape: "use YYYY-MM-DD, e.g. 2020-11-04",
+    phases: "phases are 1 (2-6 November) and 2 (9-17 November)",
+    tracks_are: |names| format!("tracks are {names}"),
+    kinds_are: |guess, names| format!("{guess}kinds are {names}"),
     did_you_mean: |name| format!("did you mean {name}? "),
-    unknown_zone: |text, closest| {
+    zones_hint: |closest| {
         if closest.is_empty() {
-            format!("unknown time zone {text}: use an IANA name such as Africa/Cairo or Europe/Paris, UTC, or local")
+            "use an IANA name such as Africa/Cairo or Europe/Paris, UTC, or local".to_owned()
         } else {
-            format!(
-                "unknown time zone {text}; did you mean {closest}? (IANA names such as Africa/Cairo, UTC, or local)"
-            )
+            format!("did you mean {closest}? (IANA names such as Africa/Cairo, UTC, or local)")
         }
     },
     unknown_tz_variable: |value| {

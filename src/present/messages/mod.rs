@@ -9,10 +9,22 @@ pub mod ar;
 pub mod en;
 
 use super::Lang;
+use crate::data::{Kind, Track};
+use crate::query::typed::BadValue;
+use crate::term::sanitize::{shortened, ECHO_CHARS};
+use std::fmt;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Every message of one language. `fn` fields take the values the sentence names.
 pub struct Messages {
+    /// The language of this table, for names that come from the labels.
+    pub lang: Lang,
+    /// Quotes a value the user typed or the data holds, inside a sentence.
+    pub quote: fn(&str) -> String,
+    /// How one value of a list (names to choose from, the nearest ids) is written.
+    pub list_item: fn(&str) -> String,
+    /// Between the values of a list.
+    pub list_separator: &'static str,
     /// Output could not be written; the reason follows.
     pub cannot_write: fn(&str) -> String,
     /// A `--data` file could not be opened or read; the reason follows.
@@ -83,15 +95,17 @@ pub struct Messages {
     pub unknown_id_closest: fn(&str, &str) -> String,
     /// A list that came out empty, and what to try instead.
     pub nothing_listed: &'static str,
-    pub bad_date: fn(&str) -> String,
-    pub bad_phase: fn(&str) -> String,
-    /// An unknown track and the valid names.
-    pub unknown_track: fn(&str, &str) -> String,
-    /// An unknown kind, a "did you mean" (possibly empty), and the valid slugs.
-    pub unknown_kind: fn(&str, &str, &str) -> String,
+    /// How a date is written, after "not a valid value".
+    pub date_shape: &'static str,
+    /// The phases there are.
+    pub phases: &'static str,
+    /// The track names, already listed.
+    pub tracks_are: fn(&str) -> String,
+    /// A "did you mean" (possibly empty), and the kind names, already listed.
+    pub kinds_are: fn(&str, &str) -> String,
     pub did_you_mean: fn(&str) -> String,
-    /// An unknown `--tz` and the nearest zone names (possibly empty).
-    pub unknown_zone: fn(&str, &str) -> String,
+    /// What a time zone looks like, after the nearest zone names (possibly empty), already listed.
+    pub zones_hint: fn(&str) -> String,
     /// `TZ` names a zone this program does not know: times fall back to UTC.
     pub unknown_tz_variable: fn(&str) -> String,
 }
@@ -121,11 +135,83 @@ pub fn of(lang: Lang) -> &'static Messages {
     }
 }
 
+/// Refusals of typed values are worded in the interface language when clap shows them.
+impl fmt::Display for BadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&current().bad_value(self))
+    }
+}
+
 impl Messages {
+    /// A user's or the data's value, sanitised, shortened and quoted for a sentence.
+    pub fn quoted(&self, value: &str) -> String {
+        (self.quote)(&shortened(value, ECHO_CHARS))
+    }
+
+    /// Values joined by this language's separator, as they are.
+    pub fn joined<S: AsRef<str>>(&self, values: impl IntoIterator<Item = S>) -> String {
+        let values: Vec<S> = values.into_iter().collect();
+        values
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(self.list_separator)
+    }
+
+    /// Values a user may type or look for (names, ids), each sanitised and shortened, joined as
+    /// this language writes a list.
+    pub fn listed<S: AsRef<str>>(&self, values: impl IntoIterator<Item = S>) -> String {
+        self.joined(
+            values
+                .into_iter()
+                .map(|v| (self.list_item)(&shortened(v.as_ref(), ECHO_CHARS))),
+        )
+    }
+
+    /// How a kind is named to the reader of this language: its Arabic name, or its slug.
+    fn kind_name(&self, kind: Kind) -> &'static str {
+        if self.lang == Lang::Ar {
+            (super::ar::LABELS.kind_name)(kind)
+        } else {
+            kind.slug()
+        }
+    }
+
+    /// Like [`Messages::kind_name`], for tracks.
+    fn track_name(&self, track: Track) -> &'static str {
+        if self.lang == Lang::Ar {
+            (super::ar::LABELS.track_name)(track)
+        } else {
+            track.slug()
+        }
+    }
+
+    /// Why a typed value was refused, without the value (the usage error names it).
+    pub fn bad_value(&self, bad: &BadValue) -> String {
+        match bad {
+            BadValue::Date => self.date_shape.to_owned(),
+            BadValue::Phase => self.phases.to_owned(),
+            BadValue::Track => (self.tracks_are)(&self.listed(Track::ALL.map(|t| self.track_name(t)))),
+            BadValue::Kind { nearest } => {
+                let guess = nearest.map_or_else(String::new, |k| {
+                    (self.did_you_mean)(&(self.list_item)(self.kind_name(k)))
+                });
+                (self.kinds_are)(&guess, &self.listed(Kind::ALL.map(|k| self.kind_name(k))))
+            }
+            BadValue::Zone { closest } => (self.zones_hint)(&self.listed(closest)),
+        }
+    }
+
     /// Every message, named, with sample values, so tests can compare the two tables. The
     /// destructuring names every field: a message added to the table and not here does not compile.
     pub fn samples(&self) -> Vec<(&'static str, String)> {
         let Messages {
+            // The language and the punctuation of lists and quotes are no sentences; the test of
+            // every bad command-line value checks how they are used.
+            lang: _,
+            quote: _,
+            list_item: _,
+            list_separator: _,
             cannot_write,
             cannot_read,
             no_such_file,
@@ -175,12 +261,12 @@ impl Messages {
             unknown_id,
             unknown_id_closest,
             nothing_listed,
-            bad_date,
-            bad_phase,
-            unknown_track,
-            unknown_kind,
+            date_shape,
+            phases,
+            tracks_are,
+            kinds_are,
             did_you_mean,
-            unknown_zone,
+            zones_hint,
             unknown_tz_variable,
         } = self;
         vec![
@@ -240,15 +326,13 @@ impl Messages {
             ("unknown_id", unknown_id("\"XY1\"")),
             ("unknown_id_closest", unknown_id_closest("\"WS19\"", "WS190, WS191")),
             ("nothing_listed", (*nothing_listed).to_owned()),
-            ("bad_date", bad_date("\"yesterday\"")),
-            ("bad_phase", bad_phase("\"3\"")),
-            ("unknown_track", unknown_track("\"trus\"", "Data, Environment")),
-            (
-                "unknown_kind",
-                unknown_kind("\"workshp\"", &did_you_mean("workshop"), "workshop"),
-            ),
+            ("date_shape", (*date_shape).to_owned()),
+            ("phases", (*phases).to_owned()),
+            ("tracks_are", tracks_are("Data")),
+            ("kinds_are", kinds_are(&did_you_mean("workshop"), "workshop")),
             ("did_you_mean", did_you_mean("workshop")),
-            ("unknown_zone", unknown_zone("\"Africa/Kairo\"", "Africa/Cairo")),
+            ("zones_hint", zones_hint("Africa/Cairo")),
+            ("zones_hint_without_closest", zones_hint("")),
             ("unknown_tz_variable", unknown_tz_variable("\"Mars/Olympus\"")),
         ]
     }
