@@ -77,10 +77,10 @@ pub const MESSAGES: Messages = Messages {
     country_example: "جرّب اسم بلد أو رمزه، مثل مصر أو EG أو USA أو Egypt",
     closest: |names| format!("الأقرب: {names}"),
     unknown_id: |id| {
-        format!("لا جلسة بالمعرّف {id}؛ المعرّفات مثل OF39 وWS195 وPE30 أو رقم وحده (انظر 'igf list --format plain')")
+        format!("لا جلسة بالمعرّف {id}؛ المعرّفات مثل OF39 وWS195 وPE30 أو رقم وحده (انظر «igf list --format plain»)")
     },
     unknown_id_closest: |id, closest| format!("لا جلسة بالمعرّف {id}؛ أقرب المعرّفات: {closest}"),
-    nothing_listed: "لا جلسة تطابق هذه الشروط؛ جرّب شروطًا أقل، أو انظر 'igf days' و'igf tracks'",
+    nothing_listed: "لا جلسة تطابق هذه الشروط؛ جرّب شروطًا أقل، أو انظر «igf days» و«igf tracks»",
     date_shape: "اكتب التاريخ على صورة سنة-شهر-يوم بأرقام لاتينية أو عربية، مثل «2020-11-04»",
     phases: "المرحلتان هما «1» (من ٢ إلى ٦ نوفمبر) و«2» (من ٩ إلى ١٧ نوفمبر)",
     tracks_are: |names| format!("المسارات هي {names}"),
