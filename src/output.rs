@@ -27,8 +27,21 @@ pub fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pag
         BidiArg::Visual => Some(term::Order::Visual),
         BidiArg::Logical => Some(term::Order::Logical),
     });
-    let (body, explicit_mode) = match output {
-        Rendered::Text(text) => (text, false),
+    // The screen's height is asked only where a pager could be used.
+    let paging = terminal
+        .takes_escapes()
+        .then(term::height)
+        .flatten()
+        .and_then(|height| {
+            let pager = term::pager::configured(no_pager, |name| std::env::var(name).ok())?;
+            Some(term::Paging {
+                pager,
+                height,
+                columns: term::width(),
+            })
+        });
+    match output {
+        Rendered::Text(text) => term::print(false, paging, &mut |sink| sink(&text)),
         Rendered::Document(doc) => {
             let layout = Layout {
                 rtl,
@@ -36,19 +49,18 @@ pub fn print(output: Rendered, rtl: bool, bidi: BidiArg, color: ColorArg, no_pag
                 width: term::width(),
                 colour: colour_wanted(color, terminal.takes_escapes()),
             };
-            let mut body = String::new();
-            for line in layout::lines(&doc, &layout) {
-                body.push_str(&line);
-                body.push('\n');
-            }
-            (terminal.printable(body), terminal.explicit_mode())
+            // Each line is written as soon as it is laid out, so a long table is never held whole.
+            let mut line = String::new();
+            term::print(terminal.explicit_mode(), paging, &mut |sink| {
+                layout::write(&doc, &layout, &mut |laid_out| {
+                    line.clear();
+                    line.push_str(&terminal.printable(laid_out));
+                    line.push('\n');
+                    sink(&line)
+                })
+            })
         }
-    };
-    let rows = term::pager::screen_rows(&body, term::width());
-    let pager = (terminal.takes_escapes() && term::pager::needed(rows, term::height()))
-        .then(|| term::pager::configured(no_pager, |name| std::env::var(name).ok()))
-        .flatten();
-    term::print(&body, explicit_mode, pager.as_ref())
+    }
 }
 
 /// Output before layout: a document for people, or finished text for programs.
