@@ -10,6 +10,7 @@ pub mod cli;
 pub mod data;
 pub mod exit_codes;
 pub mod output;
+pub mod parallel;
 pub mod present;
 pub mod query;
 pub mod rtl;

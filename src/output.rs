@@ -24,8 +24,19 @@ pub fn write_all(bytes: &[u8]) -> Result<(), Failure> {
 /// printed as it is. Either is paged when taller than the screen.
 pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
     let terminal = settings.terminal;
-    let (body, explicit_mode) = match output {
-        Rendered::Text(text) => (text, false),
+    // A pager is used only on a terminal whose height is known.
+    let paging = terminal
+        .takes_escapes()
+        .then_some(settings.height)
+        .flatten()
+        .zip(settings.pager.clone())
+        .map(|(height, pager)| term::Paging {
+            pager,
+            height,
+            columns: settings.width,
+        });
+    match output {
+        Rendered::Text(text) => term::print(false, paging, &mut |sink| sink(&text)),
         Rendered::Document(doc) => {
             let layout = Layout {
                 rtl: settings.is_rtl(),
@@ -33,18 +44,18 @@ pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
                 width: settings.width,
                 colour: settings.colour,
             };
-            let mut body = String::new();
-            for line in layout::lines(&doc, &layout) {
-                body.push_str(&line);
-                body.push('\n');
-            }
-            (terminal.printable(body), terminal.explicit_mode())
+            // Each line is written as soon as it is laid out, so a long table is never held whole.
+            let mut line = String::new();
+            term::print(terminal.explicit_mode(), paging, &mut |sink| {
+                layout::write(&doc, &layout, &mut |laid_out| {
+                    line.clear();
+                    line.push_str(&terminal.printable(laid_out));
+                    line.push('\n');
+                    sink(&line)
+                })
+            })
         }
-    };
-    let rows = term::pager::screen_rows(&body, settings.width);
-    let pager =
-        (settings.pager.as_ref()).filter(|_| terminal.takes_escapes() && term::pager::needed(rows, settings.height));
-    term::print(&body, explicit_mode, pager)
+    }
 }
 
 /// Output before layout: a document for people, or finished text for programs.

@@ -214,19 +214,7 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
         .chain(std::iter::once(block.end));
     let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
     // Sessions parse independently, so large files use every core.
-    let threads = if ranges.len() < PARALLEL_FROM {
-        1
-    } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    };
-    let per_thread = ranges.len().div_ceil(threads).max(1);
-    let parts: Vec<Option<Pieces>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = ranges
-            .chunks(per_thread)
-            .map(|chunk| scope.spawn(move || parse_sessions(text, origin, lines, chunk)))
-            .collect();
-        workers.into_iter().map(|w| w.join().ok().flatten()).collect()
-    });
+    let parts = crate::parallel::by_pieces(&ranges, |piece| parse_sessions(text, origin, lines, piece));
     let mut sessions = Vec::with_capacity(ranges.len());
     let mut places = Vec::with_capacity(ranges.len());
     for part in parts {
@@ -244,9 +232,6 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
         problems,
     })
 }
-
-/// Below this many sessions a second thread costs more than it saves.
-const PARALLEL_FROM: usize = 2000;
 
 /// Sessions parsed per serde_yaml call: enough to spread the parser's set-up cost, few enough
 /// that the events it holds stay small.
@@ -672,7 +657,7 @@ mod tests {
 
     #[test]
     fn pieces_and_parallel_pieces_give_the_whole_file_parse() {
-        for n in [1, 3, PARALLEL_FROM + 7] {
+        for n in [1, 3, crate::parallel::PARALLEL_FROM + 7] {
             let text = programme(n, "");
             let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
             let pieces = parse_in_pieces(&text, "t", &Lines::new(&text)).expect("block style parses in pieces");

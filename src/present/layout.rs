@@ -5,6 +5,8 @@
 
 use super::{Block, Column, Document, Fit, Table};
 use crate::rtl::{printed_width, Direction, Form, Paragraph};
+use std::io;
+use std::ops::Range;
 
 /// How the lines will be shown.
 #[derive(Debug, Clone, Copy)]
@@ -72,37 +74,75 @@ pub struct LaidOut {
     pub text: String,
     pub direction: Direction,
     /// Byte ranges of `text`, one per line.
-    pub lines: Vec<std::ops::Range<usize>>,
+    pub lines: Vec<Range<usize>>,
     /// The widths the first line and the others were given, in cells; 0 is no limit.
     pub widths: (usize, usize),
 }
 
+/// Receives the laid-out lines one at a time, each without its newline; an error (a closed
+/// pipe) ends the layout there.
+type Sink<'s> = dyn FnMut(&str) -> io::Result<()> + 's;
+
 /// Writes the lines of a document, and remembers each paragraph when asked to.
-struct Pen<'l> {
+struct Pen<'l, 's> {
     layout: &'l Layout,
-    out: Vec<String>,
+    out: &'s mut Sink<'s>,
     laid_out: Option<Vec<LaidOut>>,
 }
 
-impl Pen<'_> {
+impl Pen<'_, '_> {
+    fn line(&mut self, line: &str) -> io::Result<()> {
+        (self.out)(line)
+    }
+
     /// `text`, one paragraph, broken into lines of at most `first` cells (the first line) and
     /// `rest` (the others); 0 is no limit.
     fn paragraph(&mut self, text: &str, first: usize, rest: usize) -> Vec<Printed> {
-        let form = self.layout.form();
         let para = Paragraph::new(text, self.layout.direction());
-        let ranges = para.lines(first, rest, form);
+        let ranges = para.lines(first, rest, self.layout.form());
+        self.print_lines(&para, ranges, (first, rest), None)
+    }
+
+    /// `text`, already measured at `width` cells and so known to fit in `limit` (0 is no
+    /// limit): the one line [`Pen::paragraph`] would make of it, without breaking and measuring
+    /// it again.
+    fn fitting(&mut self, text: &str, width: usize, limit: usize) -> Printed {
+        let para = Paragraph::new(text, self.layout.direction());
+        let mut lines = self.print_lines(
+            &para,
+            std::iter::once(0..text.len()).collect(),
+            (limit, limit),
+            Some(width),
+        );
+        lines.pop().unwrap_or(Printed {
+            text: String::new(),
+            width: 0,
+        })
+    }
+
+    /// The lines `ranges` of `para`, in the form to print; `width` is that of a single line,
+    /// when it is known.
+    fn print_lines(
+        &mut self,
+        para: &Paragraph,
+        ranges: Vec<Range<usize>>,
+        widths: (usize, usize),
+        width: Option<usize>,
+    ) -> Vec<Printed> {
+        let text = para.text();
+        let form = self.layout.form();
         if let Some(laid_out) = self.laid_out.as_mut() {
             laid_out.push(LaidOut {
                 text: text.to_owned(),
                 direction: para.direction(),
                 lines: ranges.clone(),
-                widths: (first, rest),
+                widths,
             });
         }
         ranges
             .into_iter()
             .map(|range| Printed {
-                width: printed_width(&text[range.clone()], form),
+                width: width.unwrap_or_else(|| printed_width(&text[range.clone()], form)),
                 text: if self.layout.visual {
                     para.visual(range)
                 } else {
@@ -115,7 +155,7 @@ impl Pen<'_> {
     /// A paragraph wrapped to the page: its first line `first_indent` cells in, the rest
     /// `rest_indent` (both for a page of 80 columns or more: narrower pages indent less, down
     /// to nothing at 20, so that the longest date still fits on a continuation line).
-    fn flow(&mut self, text: &str, first_indent: usize, rest_indent: usize) {
+    fn flow(&mut self, text: &str, first_indent: usize, rest_indent: usize) -> io::Result<()> {
         let scaled = |indent: usize| (indent * self.layout.width.saturating_sub(20) / 60).min(indent);
         let (first_indent, rest_indent) = (scaled(first_indent), scaled(rest_indent));
         let lines = self.paragraph(
@@ -124,16 +164,19 @@ impl Pen<'_> {
             self.layout.width.saturating_sub(rest_indent).max(1),
         );
         for (i, line) in lines.iter().enumerate() {
-            self.out
-                .push(self.layout.place(line, if i == 0 { first_indent } else { rest_indent }));
+            let placed = self.layout.place(line, if i == 0 { first_indent } else { rest_indent });
+            self.line(&placed)?;
         }
+        Ok(())
     }
 
     /// A line that is never broken (a URL cut in two can be neither followed nor copied).
-    fn whole(&mut self, text: &str, indent: usize) {
+    fn whole(&mut self, text: &str, indent: usize) -> io::Result<()> {
         for line in self.paragraph(text, 0, 0) {
-            self.out.push(self.layout.place(&line, indent));
+            let placed = self.layout.place(&line, indent);
+            self.line(&placed)?;
         }
+        Ok(())
     }
 }
 
@@ -141,72 +184,120 @@ fn spaces(n: usize) -> String {
     " ".repeat(n)
 }
 
+fn push_spaces(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n(' ', n));
+}
+
 /// The lines to print for `doc`.
 pub fn lines(doc: &Document, layout: &Layout) -> Vec<String> {
-    write(doc, layout, None).0
+    lines_and_paragraphs_if(doc, layout, false).0
 }
 
 /// The lines to print for `doc`, and every paragraph as it was broken into them.
 pub fn lines_and_paragraphs(doc: &Document, layout: &Layout) -> (Vec<String>, Vec<LaidOut>) {
-    let (lines, laid_out) = write(doc, layout, Some(Vec::new()));
+    let (lines, laid_out) = lines_and_paragraphs_if(doc, layout, true);
     (lines, laid_out.unwrap_or_default())
 }
 
-fn write(doc: &Document, layout: &Layout, laid_out: Option<Vec<LaidOut>>) -> (Vec<String>, Option<Vec<LaidOut>>) {
-    let mut pen = Pen {
-        layout,
-        out: Vec::new(),
-        laid_out,
+fn lines_and_paragraphs_if(doc: &Document, layout: &Layout, paragraphs: bool) -> (Vec<String>, Option<Vec<LaidOut>>) {
+    let mut lines = Vec::new();
+    let mut keep = |line: &str| {
+        lines.push(line.to_owned());
+        Ok(())
     };
+    let laid_out = lay_out(doc, layout, &mut keep, paragraphs.then(Vec::new)).unwrap_or_default();
+    (lines, laid_out)
+}
+
+/// Lays `doc` out and hands each line to `each_line` as soon as it is made, so that a long
+/// table is printed while it is laid out rather than held whole. The first error `each_line`
+/// returns ends the layout and is returned.
+pub fn write(doc: &Document, layout: &Layout, each_line: &mut dyn FnMut(&str) -> io::Result<()>) -> io::Result<()> {
+    lay_out(doc, layout, each_line, None).map(|_| ())
+}
+
+fn lay_out<'s>(
+    doc: &Document,
+    layout: &Layout,
+    out: &'s mut Sink<'s>,
+    laid_out: Option<Vec<LaidOut>>,
+) -> io::Result<Option<Vec<LaidOut>>> {
+    let mut pen = Pen { layout, out, laid_out };
     for block in &doc.blocks {
         match block {
-            Block::Heading(text) | Block::Paragraph(text) => pen.flow(text, 0, 0),
-            Block::Field { label, value } => pen.flow(&field(label, value), 0, FIELD_INDENT),
+            Block::Heading(text) | Block::Paragraph(text) => pen.flow(text, 0, 0)?,
+            Block::Field { label, value } => pen.flow(&field(label, value), 0, FIELD_INDENT)?,
             Block::Items { label, items } => {
-                pen.flow(&format!("{label}:"), 0, FIELD_INDENT);
+                pen.flow(&format!("{label}:"), 0, FIELD_INDENT)?;
                 for item in items {
-                    pen.flow(&format!("• {item}"), ITEM_INDENT, FIELD_INDENT);
+                    pen.flow(&format!("• {item}"), ITEM_INDENT, FIELD_INDENT)?;
                 }
             }
             Block::Links { label, urls } => {
-                pen.flow(&format!("{label}:"), 0, FIELD_INDENT);
+                pen.flow(&format!("{label}:"), 0, FIELD_INDENT)?;
                 for url in urls {
-                    pen.whole(&format!("• {url}"), ITEM_INDENT);
+                    pen.whole(&format!("• {url}"), ITEM_INDENT)?;
                 }
             }
-            Block::Table(table) => table_lines(table, &mut pen),
+            Block::Table(table) => table_lines(table, &mut pen)?,
             // Records are for scripts: the exact text, tab-separated, in logical order.
-            Block::Record(fields) => pen.out.push(fields.join("\t")),
-            Block::Blank => pen.out.push(String::new()),
+            Block::Record(fields) => {
+                let mut record = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        record.push('\t');
+                    }
+                    record.push_str(f);
+                }
+                pen.line(&record)?;
+            }
+            Block::Blank => pen.line("")?,
         }
     }
-    (pen.out, pen.laid_out)
+    Ok(pen.laid_out)
 }
 
 fn field(label: &str, value: &str) -> String {
     format!("{label}: {value}")
 }
 
-/// A column's widths: the widest cell, and the least it can be squeezed to without breaking a
-/// word (for [`Fit::Whole`] the two are the same).
+/// A column's widths: the widest cell, the least it can be squeezed to without breaking a word
+/// (for [`Fit::Whole`] the two are the same), and the width of its header and of every cell, so
+/// that the grid measures each text once.
 struct Measure {
     natural: usize,
     min: usize,
+    header: usize,
+    cells: Vec<usize>,
 }
 
 fn measure(column: &Column, form: Form) -> Measure {
-    let texts = || std::iter::once(&column.header).chain(&column.cells);
-    let natural = texts().map(|t| printed_width(t, form)).max().unwrap_or(0).max(1);
+    let header = printed_width(&column.header, form);
+    let cells: Vec<usize> = column.cells.iter().map(|t| printed_width(t, form)).collect();
+    let natural = cells.iter().copied().chain([header]).max().unwrap_or(0).max(1);
     let min = match column.fit {
         Fit::Whole => natural,
-        Fit::Words | Fit::Main => texts()
-            .flat_map(|t| t.split(' '))
-            .map(|w| printed_width(w, form))
+        Fit::Words | Fit::Main => std::iter::once(&column.header)
+            .chain(&column.cells)
+            .zip(std::iter::once(header).chain(cells.iter().copied()))
+            // A text without a space is one word, already measured.
+            .map(|(t, width)| {
+                if t.contains(' ') {
+                    t.split(' ').map(|w| printed_width(w, form)).max().unwrap_or(0)
+                } else {
+                    width
+                }
+            })
             .max()
             .unwrap_or(0)
             .max(1),
     };
-    Measure { natural, min }
+    Measure {
+        natural,
+        min,
+        header,
+        cells,
+    }
 }
 
 /// Each column costs a border and a space of padding on each side, plus the closing border.
@@ -220,21 +311,21 @@ fn is_uniform(column: &Column) -> bool {
     column.fit != Fit::Main && column.cells.len() > 1 && column.cells.iter().all(|c| *c == column.cells[0])
 }
 
-fn table_lines(table: &Table, pen: &mut Pen) {
+fn table_lines(table: &Table, pen: &mut Pen) -> io::Result<()> {
     if table.rows() == 0 {
-        return;
+        return Ok(());
     }
     let layout = pen.layout;
     let form = layout.form();
     let (uniform, shown): (Vec<&Column>, Vec<&Column>) = table.columns.iter().partition(|c| is_uniform(c));
     for column in &uniform {
-        pen.flow(&field(&column.header, &column.cells[0]), 0, FIELD_INDENT);
+        pen.flow(&field(&column.header, &column.cells[0]), 0, FIELD_INDENT)?;
     }
     let measures: Vec<Measure> = shown.iter().map(|c| measure(c, form)).collect();
     match grid_widths(&shown, &measures, layout.width) {
         Some((visible, widths)) => {
-            let columns: Vec<&Column> = visible.iter().map(|&i| shown[i]).collect();
-            draw_grid(&columns, &widths, pen);
+            let columns: Vec<(&Column, &Measure)> = visible.iter().map(|&i| (shown[i], &measures[i])).collect();
+            draw_grid(&columns, &widths, pen)
         }
         None => stacked(&shown, pen),
     }
@@ -296,36 +387,52 @@ fn grid_widths(columns: &[&Column], measures: &[Measure], width: usize) -> Optio
     Some((visible, widths))
 }
 
-/// One cell's lines, padded to `width` and aligned to the start of the reading direction, with
-/// its colour around the text (never around the padding, never counted in the width).
-fn cell_lines(text: &str, width: usize, fit: Fit, style: Option<anstyle::Style>, pen: &mut Pen) -> Vec<String> {
+/// One cell's lines, its text taking `text_width` cells, to be shown in a column `width` wide.
+fn cell_lines(text: &str, text_width: usize, width: usize, fit: Fit, pen: &mut Pen) -> Vec<Printed> {
     let limit = if fit == Fit::Whole { 0 } else { width };
-    let layout = pen.layout;
-    pen.paragraph(text, limit, limit)
-        .into_iter()
-        .map(|line| pad_cell(&line, width, style, layout))
-        .collect()
-}
-
-fn pad_cell(line: &Printed, width: usize, style: Option<anstyle::Style>, layout: &Layout) -> String {
-    let pad = spaces(width.saturating_sub(line.width));
-    let text = match style {
-        Some(style) if layout.colour && !line.text.is_empty() => {
-            format!("{}{}{}", style.render(), line.text, style.render_reset())
-        }
-        _ => line.text.clone(),
-    };
-    match (layout.rtl, layout.visual) {
-        (true, true) => format!("{pad}{text}"),
-        // In logical right-to-left output each cell is a right-to-left isolate, so a viewer
-        // that applies the bidi algorithm to the row keeps each cell's text within its frame
-        // and puts the padding on the cell's left.
-        (true, false) => format!("\u{2067}{text}{pad}\u{2069}"),
-        (false, _) => format!("{text}{pad}"),
+    if limit == 0 || text_width <= limit {
+        vec![pen.fitting(text, text_width, limit)]
+    } else {
+        pen.paragraph(text, limit, limit)
     }
 }
 
-fn draw_grid(columns: &[&Column], widths: &[usize], pen: &mut Pen) {
+/// Appends one line of a cell to `out`, padded to `width` and aligned to the start of the
+/// reading direction, with its colour around the text (never around the padding, never
+/// counted in the width). `None` is a line below the end of a shorter cell.
+fn push_cell(out: &mut String, line: Option<&Printed>, width: usize, style: Option<anstyle::Style>, layout: &Layout) {
+    let (text, text_width) = line.map_or(("", 0), |l| (l.text.as_str(), l.width));
+    let pad = width.saturating_sub(text_width);
+    let push_text = |out: &mut String| match style {
+        Some(style) if layout.colour && !text.is_empty() => {
+            use std::fmt::Write;
+            let _ = write!(out, "{}{text}{}", style.render(), style.render_reset());
+        }
+        _ => out.push_str(text),
+    };
+    match (layout.rtl, layout.visual) {
+        (true, true) => {
+            push_spaces(out, pad);
+            push_text(out);
+        }
+        // In logical right-to-left output each cell is a right-to-left isolate, so a viewer
+        // that applies the bidi algorithm to the row keeps each cell's text within its frame
+        // and puts the padding on the cell's left.
+        (true, false) => {
+            out.push('\u{2067}');
+            push_text(out);
+            push_spaces(out, pad);
+            out.push('\u{2069}');
+        }
+        (false, _) => {
+            push_text(out);
+            push_spaces(out, pad);
+        }
+    }
+}
+
+/// Draws the grid row by row, each row handed to the pen as soon as it is laid out.
+fn draw_grid(columns: &[(&Column, &Measure)], widths: &[usize], pen: &mut Pen) -> io::Result<()> {
     let layout = pen.layout;
     // In visual right-to-left output the first column is drawn on the right.
     let order: Vec<usize> = if layout.rtl && layout.visual {
@@ -343,60 +450,66 @@ fn draw_grid(columns: &[&Column], widths: &[usize], pen: &mut Pen) {
         let parts: Vec<String> = order.iter().map(|&k| fill.repeat(widths[k] + 2)).collect();
         format!("{indent}{left}{}{right}", parts.join(join))
     };
-    let row = |cells: Vec<Vec<String>>, out: &mut Vec<String>| {
-        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+    let mut buffer = String::new();
+    let mut row = |cells: &[(Vec<Printed>, Option<anstyle::Style>)], pen: &mut Pen| -> io::Result<()> {
+        let height = cells.iter().map(|(lines, _)| lines.len()).max().unwrap_or(1);
         for line in 0..height {
-            let parts: Vec<String> = order
-                .iter()
-                .map(|&k| {
-                    cells[k].get(line).cloned().unwrap_or_else(|| {
-                        pad_cell(
-                            &Printed {
-                                text: String::new(),
-                                width: 0,
-                            },
-                            widths[k],
-                            None,
-                            layout,
-                        )
-                    })
-                })
-                .collect();
-            out.push(format!("{indent}│ {} │", parts.join(" │ ")));
+            buffer.clear();
+            buffer.push_str(&indent);
+            buffer.push_str("│ ");
+            for (n, &k) in order.iter().enumerate() {
+                if n > 0 {
+                    buffer.push_str(" │ ");
+                }
+                let (lines, style) = &cells[k];
+                let printed = lines.get(line);
+                push_cell(
+                    &mut buffer,
+                    printed,
+                    widths[k],
+                    style.filter(|_| printed.is_some()),
+                    layout,
+                );
+            }
+            buffer.push_str(" │");
+            pen.line(&buffer)?;
         }
+        Ok(())
     };
-    pen.out.push(rule("┌", "─", "┬", "┐"));
-    let header = columns
+    pen.line(&rule("┌", "─", "┬", "┐"))?;
+    let header: Vec<_> = columns
         .iter()
         .enumerate()
-        .map(|(k, c)| cell_lines(&c.header, widths[k], c.fit, None, pen))
+        .map(|(k, (c, m))| (cell_lines(&c.header, m.header, widths[k], c.fit, pen), None))
         .collect();
-    row(header, &mut pen.out);
-    pen.out.push(rule("╞", "═", "╪", "╡"));
-    for r in 0..columns[0].cells.len() {
+    row(&header, pen)?;
+    pen.line(&rule("╞", "═", "╪", "╡"))?;
+    let between = rule("├", "─", "┼", "┤");
+    for r in 0..columns[0].0.cells.len() {
         if r > 0 {
-            pen.out.push(rule("├", "─", "┼", "┤"));
+            pen.line(&between)?;
         }
-        let cells = columns
+        let cells: Vec<_> = columns
             .iter()
             .enumerate()
-            .map(|(k, c)| cell_lines(&c.cells[r], widths[k], c.fit, c.style(r), pen))
+            .map(|(k, (c, m))| (cell_lines(&c.cells[r], m.cells[r], widths[k], c.fit, pen), c.style(r)))
             .collect();
-        row(cells, &mut pen.out);
+        row(&cells, pen)?;
     }
-    pen.out.push(rule("└", "─", "┴", "┘"));
+    pen.line(&rule("└", "─", "┴", "┘"))
 }
 
 /// For screens too narrow for a grid: one block per row, each column a field of its own, rows
 /// apart by a blank line.
-fn stacked(columns: &[&Column], pen: &mut Pen) {
+fn stacked(columns: &[&Column], pen: &mut Pen) -> io::Result<()> {
     let rows = columns.first().map_or(0, |c| c.cells.len());
     for r in 0..rows {
         if r > 0 {
-            pen.out.push(String::new());
+            pen.line("")?;
         }
         for column in columns {
-            pen.flow(&field(&column.header, &column.cells[r]), 0, ITEM_INDENT);
+            pen.flow(&field(&column.header, &column.cells[r]), 0, ITEM_INDENT)?;
         }
     }
+    Ok(())
 }

@@ -7,6 +7,7 @@
 //! break falls inside an isolate or between a bracket pair: `(Japan)` split over two lines
 //! shows as `(Japan` and a full stop jumps to the other end.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use unicode_bidi::{bidi_class, BidiClass, Level, ParagraphBidiInfo};
 
@@ -18,21 +19,32 @@ use super::{is_steering_control, Direction, Form, NO_BREAK};
 pub struct Paragraph<'t> {
     text: &'t str,
     dir: Direction,
-    info: ParagraphBidiInfo<'t>,
+    /// Resolved on the first visual line that needs it: logical output never does, nor does
+    /// text whose display order is its logical order (most cells: ids, dates, Latin names).
+    info: OnceCell<ParagraphBidiInfo<'t>>,
+    /// Every char of `text` resolves to the same even level: see [`in_logical_order`].
+    in_order: bool,
 }
 
 impl<'t> Paragraph<'t> {
     /// Resolves the levels of `text`, a paragraph in logical order, in direction `dir`.
     pub fn new(text: &'t str, dir: Direction) -> Self {
-        let level = match dir {
-            Direction::Ltr => Level::ltr(),
-            Direction::Rtl => Level::rtl(),
-        };
         Paragraph {
             text,
             dir,
-            info: ParagraphBidiInfo::new(text, Some(level)),
+            info: OnceCell::new(),
+            in_order: in_logical_order(text, dir),
         }
+    }
+
+    fn info(&self) -> &ParagraphBidiInfo<'t> {
+        self.info.get_or_init(|| {
+            let level = match self.dir {
+                Direction::Ltr => Level::ltr(),
+                Direction::Rtl => Level::rtl(),
+            };
+            ParagraphBidiInfo::new(self.text, Some(level))
+        })
     }
 
     pub fn text(&self) -> &'t str {
@@ -57,8 +69,24 @@ impl<'t> Paragraph<'t> {
     /// logical neighbours on the line, and the invisible controls that only steer the algorithm
     /// dropped, since terminals draw them inconsistently.
     pub fn visual(&self, range: Range<usize>) -> String {
-        let by_byte = self.info.reordered_levels(range.clone());
         let line = &self.text[range.clone()];
+        if self.in_order && (self.dir == Direction::Ltr || !ends_in_whitespace(line)) {
+            // Nothing moves, nothing mirrors (no right-to-left level) and nothing joins (no
+            // Arabic letter): only the isolates of a right-to-left paragraph are dropped.
+            let shown = if line.contains(is_steering_control) {
+                line.chars().filter(|&c| !is_steering_control(c)).collect()
+            } else {
+                line.to_owned()
+            };
+            return printed_spaces(shown);
+        }
+        self.reordered(range)
+    }
+
+    /// [`Paragraph::visual`] by the full algorithm, for any text.
+    fn reordered(&self, range: Range<usize>) -> String {
+        let line = &self.text[range.clone()];
+        let by_byte = self.info().reordered_levels(range.clone());
         let chars: Vec<char> = line.chars().collect();
         let levels: Vec<Option<Level>> = line
             .char_indices()
@@ -105,6 +133,71 @@ fn printed_spaces(line: String) -> String {
     }
 }
 
+/// Whether every char of `text`, a paragraph in direction `dir`, resolves to one even level, so
+/// that its display order is its logical order (UAX #9):
+///
+/// - In a left-to-right paragraph, text with no strong right-to-left char (R, AL), no Arabic
+///   number (AN) and no explicit control: European numbers become L by rule W7 (the last strong
+///   type before them is L or the paragraph's sos, L), every neutral between L and L or sos/eos
+///   resolves to L (N1, N2), and the whole paragraph stays at level 0.
+/// - In a right-to-left paragraph, such text inside one isolate spanning the whole paragraph
+///   (LRI, or FSI, which finds no right-to-left letter and so is an LRI): its sos is L (level 2
+///   is above the paragraph's 1), so by the same rules it is all at level 2, and the initiator
+///   and the PDI at level 1 sit at the two ends of the line, where dropping them leaves the
+///   order as it is. Rule L1 would move whitespace at the end of a line to level 1, to the other
+///   end, so [`Paragraph::visual`] also checks that the line does not end in it.
+///
+/// Chars that rule X9 removes (BN), segment and paragraph separators, and the bidi marks that
+/// visual output drops are left to the full algorithm.
+fn in_logical_order(text: &str, dir: Direction) -> bool {
+    match dir {
+        Direction::Ltr => text.chars().all(stays_left_to_right),
+        Direction::Rtl => ['\u{2066}', '\u{2068}'].iter().any(|&open| {
+            text.strip_prefix(open)
+                .and_then(|t| t.strip_suffix('\u{2069}'))
+                .is_some_and(|inner| inner.chars().all(stays_left_to_right))
+        }),
+    }
+}
+
+/// A char that, with only others of its kind around it, resolves to the embedding direction of
+/// a left-to-right context: see [`in_logical_order`].
+fn stays_left_to_right(c: char) -> bool {
+    if c.is_ascii() {
+        // Printable ASCII is L, EN, ES, ET, CS, ON or WS; the rest (tab S, newline B, other
+        // controls BN) goes to the full algorithm.
+        return matches!(c, ' '..='~');
+    }
+    !is_steering_control(c)
+        && !matches!(
+            bidi_class(c),
+            BidiClass::R
+                | BidiClass::AL
+                | BidiClass::AN
+                | BidiClass::LRE
+                | BidiClass::RLE
+                | BidiClass::LRO
+                | BidiClass::RLO
+                | BidiClass::PDF
+                | BidiClass::LRI
+                | BidiClass::RLI
+                | BidiClass::FSI
+                | BidiClass::PDI
+                | BidiClass::BN
+                | BidiClass::B
+                | BidiClass::S
+        )
+}
+
+/// Whether `line`, its closing isolates aside, ends in whitespace that rule L1 takes down to
+/// the paragraph level.
+fn ends_in_whitespace(line: &str) -> bool {
+    line.trim_end_matches(crate::term::sanitize::is_bidi_isolate)
+        .chars()
+        .next_back()
+        .is_some_and(|c| bidi_class(c) == BidiClass::WS)
+}
+
 /// An isolate open at some point of a paragraph, and the initiator that reopens it on a new
 /// line with the direction it was resolved to (a first-strong isolate on a continuation line
 /// would look at that line's first letter instead of the isolate's).
@@ -115,10 +208,11 @@ struct OpenIsolate {
 /// The isolates open at byte `at` of `text`, outermost first.
 fn open_isolates(text: &str, at: usize) -> Vec<OpenIsolate> {
     let mut open: Vec<(usize, char)> = Vec::new();
+    // LRI, RLI, FSI and PDI are exactly the chars of these bidi classes.
     for (b, c) in text[..at].char_indices() {
-        match bidi_class(c) {
-            BidiClass::LRI | BidiClass::RLI | BidiClass::FSI => open.push((b, c)),
-            BidiClass::PDI => {
+        match c {
+            '\u{2066}'..='\u{2068}' => open.push((b, c)),
+            '\u{2069}' => {
                 open.pop();
             }
             _ => {}
@@ -152,4 +246,80 @@ pub fn first_strong(text: &str) -> Option<Direction> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LTR_IN_ORDER: &[&str] = &[
+        "OF #39",
+        "2020-11-02 09:00\u{00A0}–\u{00A0}10:30 (UTC+2)",
+        "a (b) [c] 3.5% -7 +1,000",
+        "café naïve Ærø",
+        "x\u{064B}",
+        "",
+    ];
+    const LTR_REORDERED: &[&str] = &[
+        "a ب",
+        "\u{0661}\u{0662}",
+        "a\u{200E}b",
+        "a\u{200F}b",
+        "a\tb",
+        "a\u{00AD}b",
+        "a\u{2066}b\u{2069}",
+        "a\u{202A}b\u{202C}",
+        "a\nb",
+    ];
+    const RTL_IN_ORDER: &[&str] = &[
+        "\u{2068}OF #39\u{2069}",
+        "\u{2066}2020-11-02\u{2069}",
+        "\u{2068}Yoichi Iida (Ministry, Japan). Chair.\u{2069}",
+        "\u{2068}a  b \u{2069}",
+        "\u{2068}\u{2069}",
+    ];
+    const RTL_REORDERED: &[&str] = &[
+        "OF #39",
+        "\u{2068}a\u{2069} b",
+        "a \u{2068}b\u{2069}",
+        "\u{2068}a\u{2069}\u{2068}b\u{2069}",
+        "\u{2068}ب\u{2069}",
+        "\u{2067}a\u{2069}",
+        "\u{2068}a\u{200E}\u{2069}",
+        "\u{2068}10 \u{0661}\u{2069}",
+    ];
+
+    #[test]
+    fn texts_at_the_boundary_of_logical_order() {
+        for (texts, dir, expected) in [
+            (LTR_IN_ORDER, Direction::Ltr, true),
+            (LTR_REORDERED, Direction::Ltr, false),
+            (RTL_IN_ORDER, Direction::Rtl, true),
+            (RTL_REORDERED, Direction::Rtl, false),
+        ] {
+            for text in texts {
+                assert_eq!(in_logical_order(text, dir), expected, "{text:?} {dir:?}");
+            }
+        }
+    }
+
+    /// Every line of every text, at every width, is shown as the full algorithm shows it.
+    #[test]
+    fn lines_in_logical_order_are_shown_as_the_full_algorithm_shows_them() {
+        let all = [LTR_IN_ORDER, LTR_REORDERED, RTL_IN_ORDER, RTL_REORDERED].concat();
+        for text in all {
+            for dir in [Direction::Ltr, Direction::Rtl] {
+                let para = Paragraph::new(text, dir);
+                for width in 1..=text.chars().count().max(1) {
+                    for range in para.lines(width, width, Form::Visual) {
+                        assert_eq!(
+                            para.visual(range.clone()),
+                            para.reordered(range.clone()),
+                            "{text:?} {dir:?} at {width}, line {range:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ impl Terminal {
     /// Logical text for a terminal that draws the bidi isolates as boxes (mlterm) is sent without
     /// them: each box takes a cell, which breaks every line's width, while the terminal's own
     /// reordering reads the text about as well without them.
-    pub fn printable(&self, text: String) -> String {
+    pub fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let draws = |f: &detect::Family| f.draws_isolates;
         let strip = self.interactive
             && !self.visual()
@@ -66,7 +66,7 @@ impl Terminal {
         if strip && text.chars().any(sanitize::is_bidi_isolate) {
             text.chars().filter(|&c| !sanitize::is_bidi_isolate(c)).collect()
         } else {
-            text
+            text.into()
         }
     }
 
@@ -85,25 +85,121 @@ pub fn height() -> Option<usize> {
     from_env.filter(|&h| h > 0).or_else(measured).filter(|&h| h > 0)
 }
 
-/// Prints finished output: through `pager` when one is given, else straight to standard output;
-/// `explicit_mode` wraps it in BDSM. The BDSM requests are written to the terminal itself, never
-/// into the pager's input (less would show them as `ESC[8l` rather than pass them on), and the
-/// terminal's own mode is restored even when printing failed. A pager that cannot be started
-/// leaves the output to be printed directly, whole.
-pub fn print(body: &str, explicit_mode: bool, pager: Option<&pager::Pager>) -> io::Result<()> {
+/// A pager for output taller than a screen of `height` rows, `columns` cells wide.
+pub struct Paging {
+    pub pager: pager::Pager,
+    pub height: usize,
+    pub columns: usize,
+}
+
+/// Receives output as it is made, in pieces that each end in their newline.
+pub type Sink<'s> = dyn FnMut(&str) -> io::Result<()> + 's;
+
+/// Prints what `produce` writes into the sink it is given, as it writes it: straight to
+/// standard output or, with `paging`, held until it is taller than the screen and then handed
+/// to the pager as it comes (output that fits is printed directly once it is complete).
+/// `explicit_mode` wraps the output in BDSM. The BDSM requests are written to the terminal
+/// itself, never into the pager's input (less would show them as `ESC[8l` rather than pass them
+/// on), and the terminal's own mode is restored even when printing failed. A pager that cannot
+/// be started, or that fails, leaves the output to be printed directly, whole: `produce` is
+/// then called again, so it must make the same output each time.
+pub fn print(
+    explicit_mode: bool,
+    paging: Option<Paging>,
+    produce: &mut dyn FnMut(&mut Sink) -> io::Result<()>,
+) -> io::Result<()> {
     if explicit_mode {
         let mut out = Output::stdout();
         out.raw(BIDI_EXPLICIT)?;
         out.finish()?;
     }
-    let paged = pager.is_some_and(|p| p.show(body) == pager::Shown::Yes);
     let mut out = Output::stdout();
-    let result = if paged { Ok(()) } else { out.raw(body) };
+    let mut screen = Screen {
+        state: match paging {
+            Some(paging) => State::Holding {
+                held: String::new(),
+                rows: 0,
+                paging,
+            },
+            None => State::Direct,
+        },
+    };
+    let result = produce(&mut |text| screen.write(text, &mut out));
+    let result = match screen.end(result, &mut out) {
+        Ok(Shown::NotShown) => produce(&mut |text| out.raw(text)),
+        other => other.map(|_| ()),
+    };
     if explicit_mode {
         let _ = out.raw(BIDI_IMPLICIT);
     }
     result?;
     out.finish()
+}
+
+/// Output on its way to the screen.
+struct Screen {
+    state: State,
+}
+
+enum State {
+    /// Held while it may still fit on the screen.
+    Holding { held: String, rows: usize, paging: Paging },
+    /// Printed straight to standard output.
+    Direct,
+    /// Handed to a running pager; `closed` once the pager took no more.
+    Paging { pager: pager::Paging, closed: bool },
+}
+
+/// How printing through the screen ended.
+enum Shown {
+    Done,
+    /// The pager could not be run or failed: nothing may have been shown.
+    NotShown,
+}
+
+impl Screen {
+    fn write(&mut self, text: &str, out: &mut Output) -> io::Result<()> {
+        match &mut self.state {
+            State::Direct => out.raw(text),
+            State::Paging { pager, closed } => pager.write(text).inspect_err(|_| *closed = true),
+            State::Holding { held, rows, paging } => {
+                held.push_str(text);
+                *rows += pager::screen_rows(text, paging.columns);
+                if !pager::needed(*rows, Some(paging.height)) {
+                    return Ok(());
+                }
+                let held = std::mem::take(held);
+                match paging.pager.start() {
+                    Some(pager) => {
+                        self.state = State::Paging { pager, closed: false };
+                        self.write(&held, out)
+                    }
+                    None => {
+                        self.state = State::Direct;
+                        out.raw(&held)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finishes with the output, `result` being what producing it gave.
+    fn end(self, result: io::Result<()>, out: &mut Output) -> io::Result<Shown> {
+        match self.state {
+            State::Holding { held, .. } => {
+                result?;
+                out.raw(&held)?;
+                Ok(Shown::Done)
+            }
+            State::Direct => result.map(|_| Shown::Done),
+            State::Paging { pager, closed } => match pager.wait() {
+                pager::Shown::NotStarted => Ok(Shown::NotShown),
+                // A pager quit before the end closed its input: that error is not the user's.
+                pager::Shown::Yes if closed => Ok(Shown::Done),
+                pager::Shown::Yes => result.map(|_| Shown::Done),
+            },
+        }
+    }
 }
 
 /// Width in cells to lay text out in: `COLUMNS` when set (so scripts and tests can fix it), else

@@ -9,7 +9,7 @@
 use super::sanitize::quoted;
 use super::width::display_width;
 use crate::present::messages;
-use std::io::Write;
+use std::io::{self, Write};
 use std::process::{Command, Stdio};
 
 /// Used when neither `IGF_PAGER` nor `PAGER` is set.
@@ -90,9 +90,21 @@ fn without_escapes(line: &str) -> std::borrow::Cow<'_, str> {
 /// or run (126).
 const SHELL_COULD_NOT_RUN: [i32; 2] = [126, 127];
 
+/// A pager that was started and is being fed its input.
+pub struct Paging {
+    command: String,
+    via_shell: bool,
+    child: std::process::Child,
+    input: Option<io::BufWriter<std::process::ChildStdin>>,
+    // Ctrl-C while paging is meant for the pager (less stops a search with it); igf ending
+    // there would leave the pager reading the terminal after the shell has taken it back.
+    _interrupt: IgnoreInterrupt,
+}
+
 impl Pager {
-    /// Runs the pager on `text` and waits for it to end.
-    pub fn show(&self, text: &str) -> Shown {
+    /// Starts the pager, reading its input from a pipe; `None` (and the user told on standard
+    /// error) when it cannot be started.
+    pub fn start(&self) -> Option<Paging> {
         let via_shell = self.needs_shell();
         let mut command = self.process(via_shell);
         if std::env::var_os("LESS").is_none() {
@@ -105,31 +117,20 @@ impl Pager {
                     &quoted(&self.command),
                     &e.to_string(),
                 ));
-                return Shown::NotStarted;
+                return None;
             }
         };
-        // Ctrl-C while paging is meant for the pager (less stops a search with it); igf ending
-        // there would leave the pager reading the terminal after the shell has taken it back.
-        let _interrupt = IgnoreInterrupt::new();
-        if let Some(mut input) = child.stdin.take() {
-            // A pager quit before the end closes its input: the rest is not wanted.
-            let _ = input.write_all(text.as_bytes());
-        }
-        match child.wait() {
-            Ok(status) if via_shell && status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => {
-                Shown::NotStarted
-            }
-            // A pager that failed (`IGF_PAGER=false`, a broken command) may have shown nothing:
-            // the output is printed directly rather than lost.
-            Ok(status) if status.code().is_some_and(|c| c != 0) => {
-                super::error_line(&(messages::current().pager_failed)(
-                    &quoted(&self.command),
-                    &status.to_string(),
-                ));
-                Shown::NotStarted
-            }
-            _ => Shown::Yes,
-        }
+        let input = child
+            .stdin
+            .take()
+            .map(|pipe| io::BufWriter::with_capacity(64 * 1024, pipe));
+        Some(Paging {
+            command: self.command.clone(),
+            via_shell,
+            child,
+            input,
+            _interrupt: IgnoreInterrupt::new(),
+        })
     }
 
     /// Whether the command uses shell syntax (quotes, variables, redirections, ...).
@@ -150,6 +151,39 @@ impl Pager {
         let mut command = Command::new(words.next().unwrap_or_default());
         command.args(words);
         command
+    }
+}
+
+impl Paging {
+    /// Hands `text` to the pager. An error means the pager closed its input (it was quit before
+    /// the end, which is the user's choice, or it ended): the rest is not wanted.
+    pub fn write(&mut self, text: &str) -> io::Result<()> {
+        match self.input.as_mut() {
+            Some(input) => input.write_all(text.as_bytes()),
+            None => Err(io::ErrorKind::BrokenPipe.into()),
+        }
+    }
+
+    /// Closes the pager's input and waits for it to end.
+    pub fn wait(mut self) -> Shown {
+        if let Some(mut input) = self.input.take() {
+            let _ = input.flush();
+        }
+        match self.child.wait() {
+            Ok(status) if self.via_shell && status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => {
+                Shown::NotStarted
+            }
+            // A pager that failed (`IGF_PAGER=false`, a broken command) may have shown nothing:
+            // the output is printed directly rather than lost.
+            Ok(status) if status.code().is_some_and(|c| c != 0) => {
+                super::error_line(&(messages::current().pager_failed)(
+                    &quoted(&self.command),
+                    &status.to_string(),
+                ));
+                Shown::NotStarted
+            }
+            _ => Shown::Yes,
+        }
     }
 }
 

@@ -22,15 +22,22 @@ pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: 
     doc
 }
 
-/// `--format plain`: id, date, time, title; one session per line, never wrapped.
+/// `--format plain`: id, date, time, title; one session per line, never wrapped. A long list is
+/// formatted on every core.
 pub fn records(ctx: &Context, sessions: &[&Session]) -> Document {
     let ctx = &ctx.exact();
-    let mut doc = Document::default();
-    for s in sessions {
-        let (date, time) = date_and_time(ctx, s);
-        doc.push(Block::Record(vec![ctx.data(&s.id), date, time, ctx.title(s)]));
+    let pieces = crate::parallel::by_pieces(sessions, |piece| {
+        piece
+            .iter()
+            .map(|s| {
+                let (date, time) = date_and_time(ctx, s);
+                Block::Record(vec![ctx.data(&s.id), date, time, ctx.title(s)])
+            })
+            .collect::<Vec<Block>>()
+    });
+    Document {
+        blocks: pieces.into_iter().flatten().collect(),
     }
-    doc
 }
 
 /// `igf search`: matches in titles first, then elsewhere.

@@ -20,10 +20,32 @@ use crate::query;
 /// kinds and tracks coloured.
 fn sessions_table(ctx: &Context, sessions: &[&Session]) -> Table {
     let l = ctx.labels;
-    let (dates, times): (Vec<String>, Vec<String>) = sessions.iter().map(|s| date_and_time(ctx, s)).unzip();
+    // The texts that take formatting, made on every core for a long list.
+    let pieces = crate::parallel::by_pieces(sessions, |piece| {
+        piece
+            .iter()
+            .map(|s| {
+                let (date, time) = date_and_time(ctx, s);
+                (ctx.data(&s.id), date, time, ctx.title(s))
+            })
+            .collect::<Vec<_>>()
+    });
+    let n = sessions.len();
+    let (mut ids, mut dates, mut times, mut titles) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for (id, date, time, title) in pieces.into_iter().flatten() {
+        ids.push(id);
+        dates.push(date);
+        times.push(time);
+        titles.push(title);
+    }
     Table {
         columns: vec![
-            Column::new(l.id, Fit::Whole, sessions.iter().map(|s| ctx.data(&s.id)).collect()),
+            Column::new(l.id, Fit::Whole, ids),
             // A date or a time has no space in it; what does is a label saying it is unknown,
             // which may wrap.
             Column::new(l.date, Fit::Words, dates),
@@ -45,7 +67,7 @@ fn sessions_table(ctx: &Context, sessions: &[&Session]) -> Table {
             )
             .optional()
             .styled(sessions.iter().map(|s| s.track.map(colour::track)).collect()),
-            Column::new(l.title, Fit::Main, sessions.iter().map(|s| ctx.title(s)).collect()),
+            Column::new(l.title, Fit::Main, titles),
         ],
     }
 }
