@@ -176,6 +176,9 @@ impl<'a> Names<'a> {
 /// characters can match: every match in order and the full prefix boost. A hair of slack keeps
 /// rounding from hiding a name that reaches the threshold exactly.
 fn upper_bound(a_len: usize, b_len: usize, matches: usize) -> f64 {
+    if a_len == 0 && b_len == 0 {
+        return 1.0;
+    }
     if a_len == 0 || b_len == 0 || matches == 0 {
         return 0.0;
     }
