@@ -235,7 +235,9 @@ fn search_days_tracks_and_kinds_work_on_an_imported_file() {
 
     let (days, _) = ok(&["days", "--data", &frab, "--format", "plain", "--lang", "en"]);
     let day_rows: Vec<Vec<&str>> = days.lines().map(|l| l.split('\t').collect()).collect();
-    let count_on = |date: &str| day_rows.iter().find(|r| r[0] == date).map(|r| r[3].to_owned());
+    // Date, weekday, sessions, without a time: a schedule has no phases, so no phase column.
+    assert!(day_rows.iter().all(|r| r.len() == 4), "{days}");
+    let count_on = |date: &str| day_rows.iter().find(|r| r[0] == date).map(|r| r[2].to_owned());
     assert_eq!(count_on("2023-11-25").as_deref(), Some("2"), "{days}");
     assert_eq!(count_on("2023-11-26").as_deref(), Some("1"), "{days}");
 
@@ -648,4 +650,129 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
         .and_then(|f| f.set_len(igf::data::MAX_FILE_BYTES + 1))
         .expect("grow the file");
     one_line_error(&big, "at most");
+}
+
+/// The conference's title as the file gives it, read here with plain string search so that it
+/// does not depend on the importer.
+fn conference_title(file: &str) -> String {
+    let text = std::fs::read_to_string(fixture(file)).expect("fixture");
+    if file.ends_with(".json") {
+        let value: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+        return value["schedule"]["conference"]["title"]
+            .as_str()
+            .expect("a title")
+            .to_owned();
+    }
+    let conference = &text[text.find("<conference").expect("a <conference>")..];
+    let start = conference.find("<title>").expect("a <title>") + "<title>".len();
+    conference[start..start + conference[start..].find("</title>").expect("</title>")].to_owned()
+}
+
+const OTHER_EVENTS: [&str; 6] = [
+    "frab.json",
+    "frab.xml",
+    "pentabarf.xml",
+    "pretalx.json",
+    "pretalx.xml",
+    "wafer.xml",
+];
+
+#[test]
+fn another_events_overviews_carry_none_of_igf_2020s_labels_or_empty_columns() {
+    for file in OTHER_EVENTS {
+        let title = conference_title(file);
+        for (lang, labels) in [("ar", &igf::present::ar::LABELS), ("en", &igf::present::en::LABELS)] {
+            let path = fixture(file);
+            let args = |command| {
+                [
+                    "--data",
+                    path.as_str(),
+                    "--lang",
+                    lang,
+                    "--color",
+                    "never",
+                    "--bidi",
+                    "logical",
+                    command,
+                ]
+            };
+            let (about, _) = ok(&args("about"));
+            let (days, _) = ok(&args("days"));
+            for (command, out) in [("about", &about), ("days", &days)] {
+                for igf_only in [
+                    (labels.phase_name)(1),
+                    (labels.phase_name)(2),
+                    labels.phase,
+                    labels.reported_by_forum,
+                ] {
+                    assert!(
+                        !out.contains(igf_only),
+                        "{file} {lang} {command} shows {igf_only:?}:\n{out}"
+                    );
+                }
+                assert!(
+                    !out.contains("IGF 2020") && !out.contains("حوكمة الإنترنت"),
+                    "{file} {lang} {command}:\n{out}"
+                );
+                assert!(
+                    !out.contains("— / —") && !out.lines().any(|l| l.trim_end().ends_with(": —")),
+                    "{out}"
+                );
+            }
+            assert!(
+                about.lines().next().is_some_and(|l| l.contains(&title)),
+                "{file} {lang}: {about}"
+            );
+            assert_eq!(
+                about.matches(title.as_str()).count(),
+                2,
+                "title once in the heading, once in the edition: {about}"
+            );
+            for empty in [labels.theme, labels.host] {
+                assert!(
+                    !about.contains(&format!("{empty}:")),
+                    "{file} {lang}: an empty {empty} field\n{about}"
+                );
+            }
+
+            let (egypt, stderr) = ok(&args("egypt"));
+            let lines: Vec<&str> = egypt.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(lines.len(), 1, "{file} {lang}: {egypt}{stderr}");
+            assert!(
+                lines[0].contains(&title),
+                "{file} {lang}: the line names the event: {egypt}"
+            );
+            let expected_start = (labels.no_egypt_part)("");
+            assert!(
+                lines[0].starts_with(expected_start.split_whitespace().next().unwrap_or_default()),
+                "{egypt}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bundled_programme_keeps_its_phases_reported_counts_and_egypt_heading() {
+    for (lang, labels, year) in [
+        ("ar", &igf::present::ar::LABELS, "٢٠٢٠"),
+        ("en", &igf::present::en::LABELS, "2020"),
+    ] {
+        let args = |command| ["--lang", lang, "--color", "never", "--bidi", "logical", command];
+        let (about, _) = ok(&args("about"));
+        let (days, _) = ok(&args("days"));
+        let (egypt, _) = ok(&args("egypt"));
+        assert!(
+            about.contains((labels.phase_name)(2)) && about.contains(labels.reported_by_forum),
+            "{about}"
+        );
+        assert!(days.contains((labels.phase_name)(1)), "{days}");
+        let heading = egypt.lines().next().unwrap_or_default();
+        let forum = if lang == "ar" {
+            "منتدى حوكمة الإنترنت"
+        } else {
+            "Internet Governance Forum"
+        };
+        assert!(heading.contains(forum) && heading.contains(year), "{lang}: {heading}");
+        assert!(egypt.contains(labels.egypt_bodies) && egypt.contains(labels.egypt_sessions));
+    }
 }

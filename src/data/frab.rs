@@ -6,7 +6,7 @@
 //! missing and abstracts carry HTML. Everything is read leniently and stored in UTC; what cannot
 //! be read is one located line per problem, like the YAML loader's.
 
-use super::model::{Confidence, Dataset, Forum, Kind, Phase, Session, Speaker, Text, Track};
+use super::model::{Confidence, Dataset, Forum, Kind, Session, Speaker, Text, Track};
 use super::DataError;
 use crate::present::messages::current as m;
 use crate::term::sanitize::quoted;
@@ -811,12 +811,12 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         Some(acronym) if !title.contains(acronym.as_str()) => format!("{title} ({acronym})"),
         _ => title.clone(),
     };
-    let host = conf.url.clone().unwrap_or_else(|| "—".to_owned());
+    // A schedule names neither a host nor a theme; they stay empty, and views leave them out.
     let both = |t: &str| (Cow::Owned(t.to_owned()), Cow::Owned(t.to_owned()));
     let (name_en, name_ar) = both(&title);
     let (edition_en, edition_ar) = both(&edition);
-    let (host_en, host_ar) = both(&host);
-    let (theme_en, theme_ar) = both("—");
+    let (host_en, host_ar) = both("");
+    let (theme_en, theme_ar) = both("");
     Ok(Dataset {
         forum: Forum {
             name_en,
@@ -829,8 +829,8 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             theme_ar,
             start,
             end,
-            // One phase for the whole conference, so days read as part of it.
-            phases: Cow::Owned(vec![Phase { number: 1, start, end }]),
+            // Phases are IGF 2020's; another event's schedule has none.
+            phases: Cow::Owned(Vec::new()),
             ..Forum::default()
         },
         sessions: Cow::Owned(sessions),
