@@ -94,6 +94,8 @@ pub struct Messages {
     pub unknown_zone: fn(&str, &str) -> String,
     /// `TZ` names a zone this program does not know: times fall back to UTC.
     pub unknown_tz_variable: fn(&str) -> String,
+    /// A schedule JSON value of the wrong type: its path, the type the schema gives, what it is.
+    pub wrong_json_type: fn(&str, &str, &str) -> String,
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(Lang::Ar as u8);
@@ -182,6 +184,7 @@ impl Messages {
             did_you_mean,
             unknown_zone,
             unknown_tz_variable,
+            wrong_json_type,
         } = self;
         vec![
             ("cannot_write", cannot_write("No space left on device")),
@@ -250,6 +253,10 @@ impl Messages {
             ("did_you_mean", did_you_mean("workshop")),
             ("unknown_zone", unknown_zone("\"Africa/Kairo\"", "Africa/Cairo")),
             ("unknown_tz_variable", unknown_tz_variable("\"Mars/Olympus\"")),
+            (
+                "wrong_json_type",
+                wrong_json_type("schedule.conference.title", "string", "integer 7"),
+            ),
         ]
     }
 }
