@@ -235,7 +235,9 @@ fn search_days_tracks_and_kinds_work_on_an_imported_file() {
 
     let (days, _) = ok(&["days", "--data", &frab, "--format", "plain", "--lang", "en"]);
     let day_rows: Vec<Vec<&str>> = days.lines().map(|l| l.split('\t').collect()).collect();
-    let count_on = |date: &str| day_rows.iter().find(|r| r[0] == date).map(|r| r[3].to_owned());
+    // Date, weekday, sessions, without a time: a schedule has no phases, so no phase column.
+    assert!(day_rows.iter().all(|r| r.len() == 4), "{days}");
+    let count_on = |date: &str| day_rows.iter().find(|r| r[0] == date).map(|r| r[2].to_owned());
     assert_eq!(count_on("2023-11-25").as_deref(), Some("2"), "{days}");
     assert_eq!(count_on("2023-11-26").as_deref(), Some("1"), "{days}");
 
@@ -577,7 +579,13 @@ fn hostile_text_in_an_imported_file_never_reaches_the_terminal_raw() {
         let out = run(&["list", "--data", path.to_str().expect("UTF-8")]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
-        assert!(stderr.contains("is not an ISO 8601 date"), "{stderr}");
+        // JSON values are checked against the schema's formats first; XML has no such check.
+        let refusal = if name.ends_with(".json") {
+            "format date-time"
+        } else {
+            "is not an ISO 8601 date"
+        };
+        assert!(stderr.contains(refusal), "{stderr}");
         let found: Vec<char> = stderr.chars().filter(|c| HOSTILE.contains(c)).collect();
         assert!(found.is_empty(), "{name}: the error printed {found:?}: {stderr}");
         // Exports keep the text but never an ESC, which XML cannot carry.
@@ -648,4 +656,302 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
         .and_then(|f| f.set_len(igf::data::MAX_FILE_BYTES + 1))
         .expect("grow the file");
     one_line_error(&big, "at most");
+}
+
+/// The conference's title as the file gives it, read here with plain string search so that it
+/// does not depend on the importer.
+fn conference_title(file: &str) -> String {
+    let text = std::fs::read_to_string(fixture(file)).expect("fixture");
+    if file.ends_with(".json") {
+        let value: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+        return value["schedule"]["conference"]["title"]
+            .as_str()
+            .expect("a title")
+            .to_owned();
+    }
+    let conference = &text[text.find("<conference").expect("a <conference>")..];
+    let start = conference.find("<title>").expect("a <title>") + "<title>".len();
+    conference[start..start + conference[start..].find("</title>").expect("</title>")].to_owned()
+}
+
+const OTHER_EVENTS: [&str; 6] = [
+    "frab.json",
+    "frab.xml",
+    "pentabarf.xml",
+    "pretalx.json",
+    "pretalx.xml",
+    "wafer.xml",
+];
+
+#[test]
+fn another_events_overviews_carry_none_of_igf_2020s_labels_or_empty_columns() {
+    for file in OTHER_EVENTS {
+        let title = conference_title(file);
+        for (lang, labels) in [("ar", &igf::present::ar::LABELS), ("en", &igf::present::en::LABELS)] {
+            let path = fixture(file);
+            let args = |command| {
+                [
+                    "--data",
+                    path.as_str(),
+                    "--lang",
+                    lang,
+                    "--color",
+                    "never",
+                    "--bidi",
+                    "logical",
+                    command,
+                ]
+            };
+            let (about, _) = ok(&args("about"));
+            let (days, _) = ok(&args("days"));
+            for (command, out) in [("about", &about), ("days", &days)] {
+                for igf_only in [
+                    (labels.phase_name)(1),
+                    (labels.phase_name)(2),
+                    labels.phase,
+                    labels.reported_by_forum,
+                ] {
+                    assert!(
+                        !out.contains(igf_only),
+                        "{file} {lang} {command} shows {igf_only:?}:\n{out}"
+                    );
+                }
+                assert!(
+                    !out.contains("IGF 2020") && !out.contains("حوكمة الإنترنت"),
+                    "{file} {lang} {command}:\n{out}"
+                );
+                assert!(
+                    !out.contains("— / —") && !out.lines().any(|l| l.trim_end().ends_with(": —")),
+                    "{out}"
+                );
+            }
+            assert!(
+                about.lines().next().is_some_and(|l| l.contains(&title)),
+                "{file} {lang}: {about}"
+            );
+            assert_eq!(
+                about.matches(title.as_str()).count(),
+                2,
+                "title once in the heading, once in the edition: {about}"
+            );
+            for empty in [labels.theme, labels.host] {
+                assert!(
+                    !about.contains(&format!("{empty}:")),
+                    "{file} {lang}: an empty {empty} field\n{about}"
+                );
+            }
+
+            let (egypt, stderr) = ok(&args("egypt"));
+            let lines: Vec<&str> = egypt.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(lines.len(), 1, "{file} {lang}: {egypt}{stderr}");
+            assert!(
+                lines[0].contains(&title),
+                "{file} {lang}: the line names the event: {egypt}"
+            );
+            let expected_start = (labels.no_egypt_part)("");
+            assert!(
+                lines[0].starts_with(expected_start.split_whitespace().next().unwrap_or_default()),
+                "{egypt}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bundled_programme_keeps_its_phases_reported_counts_and_egypt_heading() {
+    for (lang, labels, year) in [
+        ("ar", &igf::present::ar::LABELS, "٢٠٢٠"),
+        ("en", &igf::present::en::LABELS, "2020"),
+    ] {
+        let args = |command| ["--lang", lang, "--color", "never", "--bidi", "logical", command];
+        let (about, _) = ok(&args("about"));
+        let (days, _) = ok(&args("days"));
+        let (egypt, _) = ok(&args("egypt"));
+        assert!(
+            about.contains((labels.phase_name)(2)) && about.contains(labels.reported_by_forum),
+            "{about}"
+        );
+        assert!(days.contains((labels.phase_name)(1)), "{days}");
+        let heading = egypt.lines().next().unwrap_or_default();
+        let forum = if lang == "ar" {
+            "منتدى حوكمة الإنترنت"
+        } else {
+            "Internet Governance Forum"
+        };
+        assert!(heading.contains(forum) && heading.contains(year), "{lang}: {heading}");
+        assert!(egypt.contains(labels.egypt_bodies) && egypt.contains(labels.egypt_sessions));
+    }
+}
+
+/// Prints the files the c3voc schema accepts, one a line.
+const JSON_SCHEMA_ACCEPTED: &str = "
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+validator = jsonschema.Draft6Validator(schema, format_checker=jsonschema.Draft6Validator.FORMAT_CHECKER)
+for path in sys.argv[2:]:
+    if validator.is_valid(json.load(open(path))):
+        print(path)
+";
+
+/// Values of every JSON type, and an integer no 64-bit id holds.
+const OF_EVERY_TYPE: [&str; 8] = [
+    "7",
+    "-1",
+    "123456789012345678901234567890",
+    "\"7\"",
+    "true",
+    "null",
+    "[]",
+    "{}",
+];
+
+/// Every value of the fixture's conference, first day and first event of each room, as a JSON
+/// pointer with the dotted path igf names it by.
+fn value_paths(doc: &serde_json::Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let conf = &doc["schedule"]["conference"];
+    for key in conf.as_object().expect("conference").keys() {
+        out.push((
+            format!("/schedule/conference/{key}"),
+            format!("schedule.conference.{key}"),
+        ));
+    }
+    for (d, day) in conf["days"].as_array().expect("days").iter().enumerate() {
+        for key in day.as_object().expect("day").keys() {
+            out.push((
+                format!("/schedule/conference/days/{d}/{key}"),
+                format!("schedule.conference.days[{d}].{key}"),
+            ));
+        }
+        for (room, events) in day["rooms"].as_object().expect("rooms") {
+            let event = &events[0];
+            for key in event.as_object().expect("event").keys() {
+                out.push((
+                    format!(
+                        "/schedule/conference/days/{d}/rooms/{}/0/{key}",
+                        room.replace('~', "~0").replace('/', "~1")
+                    ),
+                    format!("schedule.conference.days[{d}].rooms[\"{room}\"][0].{key}"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_schedule_json_value_of_the_wrong_type_is_refused_with_its_path_and_never_coerced() {
+    let mut files: Vec<(PathBuf, String, bool)> = Vec::new();
+    for fixture_name in ["frab.json", "pretalx.json"] {
+        let text = std::fs::read_to_string(fixture(fixture_name)).expect("fixture");
+        let doc: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+        for (n, (pointer, dotted)) in value_paths(&doc).into_iter().enumerate() {
+            for (t, bad) in OF_EVERY_TYPE.iter().enumerate() {
+                // Written by hand around the value so that the huge integer stays as typed.
+                let mut mutated = doc.clone();
+                *mutated.pointer_mut(&pointer).expect("a value") = serde_json::Value::String("@@HERE@@".into());
+                let json = mutated.to_string().replace("\"@@HERE@@\"", bad);
+                let path = temp_file(&format!("typed-{fixture_name}-{n}-{t}.json"), json.as_bytes());
+                let out = run(&["list", "--data", path.to_str().expect("UTF-8 path"), "--lang", "en"]);
+                let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+                assert!(!stderr.contains("panicked"), "{stderr}");
+                let accepted = out.status.success();
+                if !accepted && stderr.contains("expected JSON") {
+                    let line = stderr.lines().find(|l| l.contains("expected JSON")).unwrap_or_default();
+                    assert!(
+                        line.contains(path.to_str().unwrap_or_default()) && line.contains(&format!("{dotted}:")),
+                        "{pointer} = {bad}: the line names the file and the path: {line}"
+                    );
+                }
+                if *bad == OF_EVERY_TYPE[2] && pointer.ends_with("/id") {
+                    assert!(
+                        !accepted,
+                        "{pointer}: an id too large for 64 bits is refused, not rounded: {stderr}"
+                    );
+                }
+                if (dotted.ends_with(".title") && bad.starts_with(['1', '7', '-']))
+                    || (dotted.ends_with(".id") && bad.starts_with('"'))
+                {
+                    assert!(!accepted, "{pointer} = {bad} is refused");
+                }
+                files.push((path, format!("{pointer} = {bad}"), accepted));
+            }
+        }
+    }
+    if !json_schema_validator_present() {
+        eprintln!(
+            "SKIPPED the schema comparison: python3 with jsonschema is not installed (.ci/run installs it from PyPI)"
+        );
+        return;
+    }
+    let mut accepted_by_schema = BTreeSet::new();
+    for chunk in files.chunks(500) {
+        let out = Command::new("python3")
+            .args(["-c", JSON_SCHEMA_ACCEPTED])
+            .arg(schema("schedule.schema.json"))
+            .args(chunk.iter().map(|(p, _, _)| p))
+            .output()
+            .expect("python3 ran before");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        accepted_by_schema.extend(String::from_utf8_lossy(&out.stdout).lines().map(str::to_owned));
+    }
+    // The fixtures leave out fields the schema requires, so only the fixture whose persons are
+    // complete is valid as it is; what matters is that igf accepts nothing the schema refuses
+    // for a value's type. Files the schema refuses for other reasons are told apart by
+    // checking the unmutated value's file first.
+    let baseline_valid: BTreeSet<&str> = ["pretalx.json"].into_iter().collect();
+    let mut wrong = Vec::new();
+    for (path, what, accepted) in &files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let from_valid_fixture = baseline_valid.iter().any(|f| name.starts_with(&format!("typed-{f}-")));
+        if *accepted && from_valid_fixture && !accepted_by_schema.contains(path.to_str().unwrap_or_default()) {
+            wrong.push(what.clone());
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "igf accepts what the schema refuses:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn every_wrong_type_in_a_schedule_is_reported_in_one_run() {
+    let text = std::fs::read_to_string(fixture("pretalx.json")).expect("fixture");
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("fixture JSON");
+    let conf = &mut doc["schedule"]["conference"];
+    conf["title"] = serde_json::json!(2024);
+    conf["daysCount"] = serde_json::json!("two");
+    let room = conf["days"][0]["rooms"]
+        .as_object_mut()
+        .expect("rooms")
+        .values_mut()
+        .next()
+        .expect("a room");
+    room[0]["id"] = serde_json::json!("101");
+    room[0]["persons"] = serde_json::json!(["Plain Name"]);
+    room[0]["abstract"] = serde_json::json!(["a", "list"]);
+    let path = temp_file("many-wrong-types.json", doc.to_string().as_bytes());
+    let out = run(&["list", "--data", path.to_str().expect("UTF-8 path"), "--lang", "en"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "{stderr}");
+    for (line, (field, expected, found)) in lines.iter().zip([
+        ("title", "string", "integer 2024"),
+        ("daysCount", "integer", "string \"two\""),
+        ("id", "integer >= 1", "string \"101\""),
+        ("abstract", "string | null", "array"),
+        ("persons[0]", "object", "string \"Plain Name\""),
+    ]) {
+        assert!(
+            line.starts_with(&format!("igf: {}: schedule.", path.display())),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!(".{field}: expected JSON {expected}, found {found}")),
+            "{line}"
+        );
+    }
 }

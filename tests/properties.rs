@@ -88,4 +88,15 @@ proptest! {
         prop_assert!(!clean.chars().any(igf::term::sanitize::needs_care), "{:?}", clean);
         prop_assert!(!clean.chars().any(|c| c.is_control() || igf::term::sanitize::is_bidi_control(c)));
     }
+
+    /// Clean text is not copied nor changed, and the joiners Arabic and Persian need (ZWJ,
+    /// ZWNJ) are clean text.
+    #[test]
+    fn clean_text_is_borrowed_as_it_is(text in mixed_text(), joiner in prop::sample::select(vec!['\u{200C}', '\u{200D}'])) {
+        let with_joiner = format!("{text}{joiner}{text}");
+        prop_assume!(!with_joiner.chars().any(igf::term::sanitize::needs_care));
+        let clean = for_terminal(&with_joiner);
+        prop_assert!(matches!(clean, std::borrow::Cow::Borrowed(_)));
+        prop_assert_eq!(clean.as_ref(), with_joiner.as_str());
+    }
 }

@@ -252,3 +252,64 @@ fn an_alias_bomb_is_refused_without_exhausting_memory() {
     let p = problems(&bomb);
     assert!(!p.is_empty());
 }
+
+/// The frame of a valid programme from the fuzzing seeds, without its sessions.
+fn frame() -> String {
+    let seed = include_str!("../fuzz/seeds/loader/minimal-valid.yaml");
+    seed[..seed.find("sessions:").expect("a sessions key")].to_owned()
+}
+
+/// (line, message) of each problem, in the order given.
+fn lines_and_fields(problems: &[DataError]) -> Vec<(Option<usize>, String)> {
+    problems.iter().map(|p| (p.line, p.message.clone())).collect()
+}
+
+#[test]
+fn a_bad_session_in_flow_style_is_reported_with_the_lines_and_fields_of_block_style() {
+    // The same session, one field a line, in the two styles; the frame has the same lines
+    // before it, so every line number must match.
+    let block = "sessions:\n- id: B1\n  kind: seminar\n  date: '2020-02-30'\n  title_en: Bad\n  colour: red\n  start_utc: '10:00'\n  end_utc: '11:00'\n";
+    let flow = "sessions: [\n  {id: B1,\n  kind: seminar,\n  date: '2020-02-30',\n  title_en: Bad,\n  colour: red,\n  start_utc: '10:00',\n  end_utc: '11:00'}\n]\n";
+    let block_problems = from_text(&(frame() + block), "p.yaml").expect_err("refused");
+    let flow_problems = from_text(&(frame() + flow), "p.yaml").expect_err("refused");
+    assert!(block_problems.len() >= 4, "{block_problems:?}");
+    assert!(block_problems.iter().all(|p| p.line.is_some()), "{block_problems:?}");
+    assert_eq!(lines_and_fields(&flow_problems), lines_and_fields(&block_problems));
+    let first = frame().lines().count() + 1;
+    // Field names are the file's own words in either language of the messages.
+    let kind = block_problems
+        .iter()
+        .find(|p| p.message.contains("seminar"))
+        .expect("kind");
+    assert_eq!(kind.line, Some(first + 2), "{kind}");
+    assert!(kind.message.contains("kind"), "{kind}");
+}
+
+#[test]
+fn sessions_shared_through_anchors_are_located_too() {
+    let text = frame()
+        + "sessions:\n- &shared {id: S1, kind: seminar, title_en: One, date: '2020-11-05', start_utc: '10:00', end_utc: '11:00', sources: [u], confidence: high}\n- *shared\n";
+    let problems = from_text(&text, "a.yaml").expect_err("refused");
+    assert!(!problems.is_empty());
+    for p in &problems {
+        assert!(p.line.is_some(), "every problem has a line: {p}");
+    }
+    let first = frame().lines().count() + 2;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.line == Some(first) && p.message.contains("seminar")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_validation_problem_in_flow_style_has_the_line_block_style_gives() {
+    let block = "sessions:\n- id: V1\n  kind: workshop\n  title_en: T\n  date: '2020-11-05'\n  start_utc: '10:00'\n  end_utc: '09:00'\n  sources: [u]\n  confidence: high\n";
+    let flow = "sessions: [\n  {id: V1,\n  kind: workshop,\n  title_en: T,\n  date: '2020-11-05',\n  start_utc: '10:00',\n  end_utc: '09:00',\n  sources: [u],\n  confidence: high}\n]\n";
+    let block_problems = from_text(&(frame() + block), "v.yaml").expect_err("refused");
+    let flow_problems = from_text(&(frame() + flow), "v.yaml").expect_err("refused");
+    assert_eq!(block_problems.len(), 1, "{block_problems:?}");
+    assert_eq!(block_problems[0].line, Some(frame().lines().count() + 7));
+    assert_eq!(lines_and_fields(&flow_problems), lines_and_fields(&block_problems));
+}

@@ -6,7 +6,7 @@
 //! missing and abstracts carry HTML. Everything is read leniently and stored in UTC; what cannot
 //! be read is one located line per problem, like the YAML loader's.
 
-use super::model::{Confidence, Dataset, Forum, Kind, Phase, Session, Speaker, Text, Track};
+use super::model::{Confidence, Dataset, Forum, Kind, Session, Speaker, Text, Track};
 use super::DataError;
 use crate::present::messages::current as m;
 use crate::term::sanitize::quoted;
@@ -269,6 +269,10 @@ fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>>
         .get("conference")
         .filter(|c| c.is_object())
         .ok_or_else(|| fail((m().schedule_needs_object)("\"schedule.conference\"")))?;
+    let mut types = Types::new(origin);
+    types.check(value, "", TOP_LEVEL);
+    types.check(schedule, "schedule", SCHEDULE);
+    types.check(conf, "schedule.conference", CONFERENCE);
     let mut raw = RawSchedule {
         conference: RawConference {
             title: json_text(conf, "title"),
@@ -282,12 +286,15 @@ fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>>
         },
         ..RawSchedule::default()
     };
-    let days = match conf.get("days") {
-        None | Some(Value::Null) => &[][..],
-        Some(Value::Array(days)) => days.as_slice(),
-        Some(_) => return Err(fail((m().schedule_needs_list)("\"conference.days\""))),
-    };
-    for day in days {
+    let days = conf
+        .get("days")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    for (d, day) in days.iter().enumerate() {
+        let day_path = format!("schedule.conference.days[{d}]");
+        if !types.check(day, &day_path, DAY) {
+            continue;
+        }
         let index = raw.days.len();
         raw.days.push(RawDay {
             date: json_text(day, "date"),
@@ -297,9 +304,25 @@ fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>>
             continue;
         };
         for (room_name, events) in rooms {
-            for event in events.as_array().map_or(&[][..], Vec::as_slice) {
+            let room_path = format!("{day_path}.rooms[{}]", quoted(room_name));
+            let Some(events) = types.list(events, &room_path) else {
+                continue;
+            };
+            for (e, event) in events.iter().enumerate() {
+                let event_path = format!("{room_path}[{e}]");
+                if !types.check(event, &event_path, EVENT) {
+                    continue;
+                }
                 let text = |name: &str| json_text(event, name);
                 let list = |name: &str| event.get(name).and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let persons = list("persons");
+                let links = list("links");
+                for (i, person) in persons.iter().enumerate() {
+                    types.check(person, &format!("{event_path}.persons[{i}]"), PERSON);
+                }
+                for (i, link) in links.iter().enumerate() {
+                    types.check(link, &format!("{event_path}.links[{i}]"), LINK);
+                }
                 raw.events.push(RawEvent {
                     place: None,
                     day: Some(index),
@@ -318,27 +341,344 @@ fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>>
                     slug: text("slug"),
                     url: text("url"),
                     // frab writes public_name, pretalx name; either may be alone.
-                    persons: list("persons")
+                    persons: persons
                         .iter()
-                        .filter_map(|p| {
-                            json_text(p, "public_name")
-                                .or_else(|| json_text(p, "name"))
-                                .or_else(|| p.as_str().and_then(non_empty))
-                        })
+                        .filter_map(|p| json_text(p, "public_name").or_else(|| json_text(p, "name")))
                         .collect(),
-                    links: list("links").iter().filter_map(|l| json_text(l, "url")).collect(),
+                    links: links.iter().filter_map(|l| json_text(l, "url")).collect(),
                 });
             }
         }
     }
+    for (t, track) in conf
+        .get("tracks")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        types.check(track, &format!("schedule.conference.tracks[{t}]"), TRACK);
+    }
+    if !types.problems.is_empty() {
+        return Err(types.problems);
+    }
     Ok(raw)
 }
 
-/// A string (or number: ids are numbers in frab and strings elsewhere) at `key`.
+/// The JSON types the c3voc schema (tests/data/frab/schema/schedule.schema.json) gives a value.
+/// A value of another type is refused, never coerced: a number is not read as a title, nor a
+/// string as an id, nor an integer too large for an id as an approximate float.
+#[derive(Clone, Copy, PartialEq)]
+enum JsonType {
+    String,
+    StringOrNull,
+    /// Any whole number that fits 64 bits.
+    Integer,
+    /// An event's id: a whole number from 1, as the schema's `minimum`.
+    Id,
+    BooleanOrNull,
+    BooleanStringOrNull,
+    Array,
+    Object,
+    /// A string in one of the schema's formats or patterns.
+    Text(Format),
+}
+
+/// The `format`s and `pattern`s the schema gives strings igf reads.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    /// RFC 3339, with its offset.
+    DateTime,
+    /// YYYY-MM-DD.
+    Date,
+    /// HH:MM, 00:00 to 23:59.
+    ClockTime,
+    /// Hours (any number of digits), a colon, two digits of minutes.
+    Duration,
+    Slug,
+    Acronym,
+    Code,
+    /// Hexadecimal in the 8-4-4-4-12 layout.
+    Uuid,
+    /// A scheme (`https:`) and no blank.
+    Uri,
+    /// An IANA-style name or UTC, as the schema's pattern has it.
+    ZoneName,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::DateTime => "string, format date-time",
+            Format::Date => "string, format date",
+            Format::ClockTime => "string, pattern ^(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$",
+            Format::Duration => "string, pattern ^[0-9]+:[0-9]{2}$",
+            Format::Slug => "string, pattern ^[a-z0-9_-]+[a-z0-9]$",
+            Format::Acronym => "string, pattern ^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$",
+            Format::Code => "string, pattern ^[A-Z0-9]+$",
+            Format::Uuid => "string, format uuid",
+            Format::Uri => "string, format uri",
+            Format::ZoneName => "string, pattern ^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$",
+        }
+    }
+
+    fn accepts(self, text: &str) -> bool {
+        let lower_digit = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+        let all = |t: &str, ok: &dyn Fn(char) -> bool| !t.is_empty() && t.chars().all(ok);
+        match self {
+            Format::DateTime => DateTime::parse_from_rfc3339(text).is_ok(),
+            Format::Date => text.len() == 10 && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+            Format::ClockTime => {
+                let b = text.as_bytes();
+                b.len() == 5
+                    && b[2] == b':'
+                    && matches!((b[0], b[1]), (b'0'..=b'1', b'0'..=b'9') | (b'2', b'0'..=b'3'))
+                    && matches!((b[3], b[4]), (b'0'..=b'5', b'0'..=b'9'))
+            }
+            Format::Duration => text.split_once(':').is_some_and(|(h, m)| {
+                all(h, &|c| c.is_ascii_digit()) && m.len() == 2 && all(m, &|c| c.is_ascii_digit())
+            }),
+            Format::Slug => {
+                text.chars().count() >= 2
+                    && all(text, &|c| lower_digit(c) || c == '_' || c == '-')
+                    && text.ends_with(lower_digit)
+            }
+            Format::Acronym => {
+                let word = |t: &str| t.chars().count() >= 3 && all(t, &|c| lower_digit(c) || c == '_');
+                let mut chars = text.chars();
+                let first_ok = chars.next().is_some_and(|c| lower_digit(c) || c == '_' || c == '-');
+                let rest = chars.as_str();
+                // The optional tail "-2YYY-name" after the word.
+                let with_year = rest.rsplit_once('-').and_then(|(head, name)| {
+                    let (word_part, year) = head.rsplit_once('-')?;
+                    let year_ok = year.len() == 4 && year.starts_with('2') && all(year, &|c| c.is_ascii_digit());
+                    Some(word(word_part) && year_ok && all(name, &|c| c.is_ascii_lowercase()))
+                });
+                first_ok && (word(rest) || with_year == Some(true))
+            }
+            Format::Code => all(text, &|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            Format::Uuid => {
+                text.len() == 36
+                    && text.char_indices().all(|(i, c)| {
+                        if [8, 13, 18, 23].contains(&i) {
+                            c == '-'
+                        } else {
+                            c.is_ascii_hexdigit()
+                        }
+                    })
+            }
+            Format::Uri => {
+                text.split_once(':').is_some_and(|(scheme, _)| {
+                    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && all(scheme, &|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                }) && !text.contains(char::is_whitespace)
+            }
+            Format::ZoneName => {
+                // The schema's pattern reads as "starts with Area/City" or "ends with UTC".
+                let capitalised = |t: &str| {
+                    let mut c = t.chars();
+                    c.next().is_some_and(|f| f.is_ascii_uppercase()) && c.next().is_some_and(|s| s.is_ascii_lowercase())
+                };
+                text.ends_with("UTC")
+                    || text.split_once('/').is_some_and(|(area, city)| {
+                        capitalised(area) && area[1..].chars().all(|c| c.is_ascii_lowercase()) && capitalised(city)
+                    })
+            }
+        }
+    }
+}
+
+impl JsonType {
+    fn accepts(self, value: &Value) -> bool {
+        match self {
+            JsonType::String => value.is_string(),
+            JsonType::StringOrNull => value.is_string() || value.is_null(),
+            JsonType::Integer => value.is_i64() || value.is_u64(),
+            JsonType::Id => value.as_u64().is_some_and(|n| n >= 1),
+            JsonType::BooleanOrNull => value.is_boolean() || value.is_null(),
+            JsonType::BooleanStringOrNull => value.is_boolean() || value.is_string() || value.is_null(),
+            JsonType::Array => value.is_array(),
+            JsonType::Object => value.is_object(),
+            JsonType::Text(format) => value.as_str().is_some_and(|t| format.accepts(t)),
+        }
+    }
+
+    /// As JSON Schema writes it, so the words are the same in every language.
+    fn schema_name(self) -> &'static str {
+        match self {
+            JsonType::String => "string",
+            JsonType::StringOrNull => "string | null",
+            JsonType::Integer => "integer",
+            JsonType::Id => "integer >= 1",
+            JsonType::BooleanOrNull => "boolean | null",
+            JsonType::BooleanStringOrNull => "boolean | string | null",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+            JsonType::Text(format) => format.name(),
+        }
+    }
+}
+
+/// The type of each key the schema knows at one level of the file. Keys it does not know are
+/// left alone: published files carry their own.
+type Shape = &'static [(&'static str, JsonType)];
+
+const TOP_LEVEL: Shape = &[
+    ("schedule", JsonType::Object),
+    ("$schema", JsonType::String),
+    ("generator", JsonType::Object),
+];
+const SCHEDULE: Shape = &[
+    ("version", JsonType::String),
+    ("base_url", JsonType::Text(Format::Uri)),
+    ("conference", JsonType::Object),
+];
+const CONFERENCE: Shape = &[
+    ("acronym", JsonType::Text(Format::Acronym)),
+    ("title", JsonType::String),
+    ("description", JsonType::String),
+    ("start", JsonType::String),
+    ("end", JsonType::String),
+    ("daysCount", JsonType::Integer),
+    ("timeslot_duration", JsonType::String),
+    ("time_zone_name", JsonType::Text(Format::ZoneName)),
+    ("logo", JsonType::Text(Format::Uri)),
+    ("colors", JsonType::Object),
+    ("keywords", JsonType::Array),
+    ("url", JsonType::Text(Format::Uri)),
+    ("tracks", JsonType::Array),
+    ("rooms", JsonType::Array),
+    ("meta", JsonType::Object),
+    ("days", JsonType::Array),
+];
+const DAY: Shape = &[
+    ("index", JsonType::Integer),
+    ("date", JsonType::Text(Format::Date)),
+    ("day_start", JsonType::Text(Format::DateTime)),
+    ("day_end", JsonType::Text(Format::DateTime)),
+    ("rooms", JsonType::Object),
+];
+const EVENT: Shape = &[
+    ("guid", JsonType::Text(Format::Uuid)),
+    ("code", JsonType::Text(Format::Code)),
+    ("id", JsonType::Id),
+    ("logo", JsonType::StringOrNull),
+    ("date", JsonType::Text(Format::DateTime)),
+    ("start", JsonType::Text(Format::ClockTime)),
+    ("end", JsonType::Text(Format::DateTime)),
+    ("duration", JsonType::Text(Format::Duration)),
+    ("room", JsonType::String),
+    ("slug", JsonType::Text(Format::Slug)),
+    ("url", JsonType::Text(Format::Uri)),
+    ("title", JsonType::String),
+    ("subtitle", JsonType::StringOrNull),
+    ("track", JsonType::StringOrNull),
+    ("type", JsonType::String),
+    ("language", JsonType::StringOrNull),
+    ("abstract", JsonType::StringOrNull),
+    ("description", JsonType::StringOrNull),
+    ("recording_license", JsonType::String),
+    ("do_not_record", JsonType::BooleanOrNull),
+    ("do_not_stream", JsonType::BooleanStringOrNull),
+    ("persons", JsonType::Array),
+    ("links", JsonType::Array),
+    ("feedback_url", JsonType::Text(Format::Uri)),
+    ("origin_url", JsonType::Text(Format::Uri)),
+    ("attachments", JsonType::Array),
+];
+const PERSON: Shape = &[
+    ("name", JsonType::String),
+    ("public_name", JsonType::String),
+    ("guid", JsonType::Text(Format::Uuid)),
+    ("id", JsonType::Integer),
+    ("url", JsonType::Text(Format::Uri)),
+    ("links", JsonType::Array),
+    ("code", JsonType::Text(Format::Code)),
+    ("avatar", JsonType::StringOrNull),
+    ("biography", JsonType::StringOrNull),
+];
+const LINK: Shape = &[
+    ("type", JsonType::String),
+    ("url", JsonType::Text(Format::Uri)),
+    ("title", JsonType::String),
+];
+const TRACK: Shape = &[
+    ("name", JsonType::String),
+    ("slug", JsonType::Text(Format::Slug)),
+    ("color", JsonType::String),
+];
+
+/// Checks values against their [`Shape`], collecting one problem per value of the wrong type so
+/// that a run reports all of them.
+struct Types<'o> {
+    origin: &'o str,
+    problems: Vec<DataError>,
+}
+
+impl<'o> Types<'o> {
+    fn new(origin: &'o str) -> Self {
+        Types {
+            origin,
+            problems: Vec::new(),
+        }
+    }
+
+    fn refuse(&mut self, path: &str, expected: JsonType, found: &Value) {
+        let message = (m().wrong_json_type)(path, expected.schema_name(), &describe(found));
+        self.problems.push(DataError::at(self.origin, None, message));
+    }
+
+    /// Whether `value` is an object; if so, each key `shape` knows is checked.
+    fn check(&mut self, value: &Value, path: &str, shape: Shape) -> bool {
+        let Some(object) = value.as_object() else {
+            self.refuse(path, JsonType::Object, value);
+            return false;
+        };
+        for (key, expected) in shape {
+            if let Some(found) = object.get(*key) {
+                if !expected.accepts(found) {
+                    let at = if path.is_empty() {
+                        (*key).to_owned()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    self.refuse(&at, *expected, found);
+                }
+            }
+        }
+        true
+    }
+
+    fn list<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v [Value]> {
+        match value.as_array() {
+            Some(items) => Some(items.as_slice()),
+            None => {
+                self.refuse(path, JsonType::Array, value);
+                None
+            }
+        }
+    }
+}
+
+/// A value as a problem names it: its JSON type, and the value itself when it is short.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) if n.is_i64() || n.is_u64() => format!("integer {n}"),
+        // serde_json reads an integer beyond 64 bits as the nearest float; it is shown so.
+        Value::Number(n) => format!("number {n}"),
+        Value::String(s) => format!("string {}", quoted(s)),
+        Value::Array(_) => "array".to_owned(),
+        Value::Object(_) => "object".to_owned(),
+    }
+}
+
+/// The text of a string at `key`, or of a whole number (frab's ids). Types were checked before.
 fn json_text(value: &Value, key: &str) -> Option<String> {
     match value.get(key)? {
         Value::String(s) => non_empty(s),
-        Value::Number(n) => Some(n.to_string()),
+        Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.to_string()),
         _ => None,
     }
 }
@@ -811,12 +1151,12 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         Some(acronym) if !title.contains(acronym.as_str()) => format!("{title} ({acronym})"),
         _ => title.clone(),
     };
-    let host = conf.url.clone().unwrap_or_else(|| "—".to_owned());
+    // A schedule names neither a host nor a theme; they stay empty, and views leave them out.
     let both = |t: &str| (Cow::Owned(t.to_owned()), Cow::Owned(t.to_owned()));
     let (name_en, name_ar) = both(&title);
     let (edition_en, edition_ar) = both(&edition);
-    let (host_en, host_ar) = both(&host);
-    let (theme_en, theme_ar) = both("—");
+    let (host_en, host_ar) = both("");
+    let (theme_en, theme_ar) = both("");
     Ok(Dataset {
         forum: Forum {
             name_en,
@@ -829,8 +1169,8 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             theme_ar,
             start,
             end,
-            // One phase for the whole conference, so days read as part of it.
-            phases: Cow::Owned(vec![Phase { number: 1, start, end }]),
+            // Phases are IGF 2020's; another event's schedule has none.
+            phases: Cow::Owned(Vec::new()),
             ..Forum::default()
         },
         sessions: Cow::Owned(sessions),

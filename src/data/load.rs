@@ -557,8 +557,8 @@ struct LooseDataset {
 }
 
 /// The whole file as one document, for layouts that cannot be split (flow style, aliases across
-/// sessions). Problems carry the parser's location for syntax errors; session problems name the
-/// session, as lines are not known here.
+/// sessions). Problems carry the parser's location for syntax errors; session problems are
+/// located by [`locate`], one more pass over the file for each, which only a bad file pays.
 fn parse_whole(text: &str, origin: &str) -> Parsed {
     let loose = match serde_yaml::from_str::<LooseDataset>(text) {
         Ok(loose) => loose,
@@ -570,19 +570,36 @@ fn parse_whole(text: &str, origin: &str) -> Parsed {
     let m = messages::current();
     let mut problems = Vec::new();
     let mut sessions = Vec::with_capacity(loose.sessions.len());
+    let mut places = Vec::with_capacity(loose.sessions.len());
+    let problems_located = std::cell::Cell::new(0);
     for (index, value) in loose.sessions.into_iter().enumerate() {
         let who = match value.get("id").and_then(|v| v.as_str()) {
             Some(id) => (m.in_session)(&crate::term::sanitize::quoted(id)),
             None => (m.in_session_number)(index + 1),
         };
         match deserialize_collecting(value) {
-            Ok(s) => sessions.push(s),
+            Ok(s) => {
+                sessions.push(s);
+                places.push((UNSPLIT, index));
+            }
             Err(found) => problems.extend(found.into_iter().map(|(field, message)| {
+                // Located as the batch path locates them: at the field's key when the session
+                // has it, else at the session.
+                let place = (problems_located.get() < MAX_LOCATED)
+                    .then(|| {
+                        problems_located.set(problems_located.get() + 1);
+                        field
+                            .as_deref()
+                            .and_then(|f| locate(text, index, Some(f)))
+                            .or_else(|| locate(text, index, None))
+                    })
+                    .flatten()
+                    .map(|(line, _)| (line, 1));
                 let text = match field {
                     Some(f) => format!("{who}: {}", (m.bad_field)(&f, &message)),
                     None => format!("{who}: {message}"),
                 };
-                DataError::at(origin, None, text)
+                DataError::at(origin, place, text)
             })),
         }
     }
@@ -593,8 +610,135 @@ fn parse_whole(text: &str, origin: &str) -> Parsed {
             bodies: std::borrow::Cow::Owned(loose.bodies),
             organisations: std::borrow::Cow::Owned(loose.organisations),
         }),
-        places: Vec::new(),
+        places,
         problems,
+    }
+}
+
+/// The start of a place that is not a byte range: the whole-file path cannot split the text, so
+/// its places are `(UNSPLIT, n)`, the session being the n-th of the file's list, which
+/// [`locate`] finds.
+pub const UNSPLIT: usize = usize::MAX;
+
+/// [`locate`] walks the file (up to the session) once per problem; past this many problems the
+/// rest are reported without a line, so a file of many bad sessions costs a few passes at most.
+pub const MAX_LOCATED: usize = 10;
+
+/// Where the value of `field` in session `index` (or the session itself, for `None`) is in the
+/// whole file: parsed values keep no positions, but the parser's errors do, so the file is
+/// walked once more, skipping everything, and made to fail exactly there. Anchors and aliases
+/// resolve as in the first parse, so the place is where the parser read the value.
+pub fn locate(text: &str, index: usize, field: Option<&str>) -> Option<(usize, usize)> {
+    let target = Target { index, field };
+    match target.deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Err(e) if e.to_string().contains(FOUND_HERE) => e.location().map(|l| (l.line(), l.column())),
+        _ => None,
+    }
+}
+
+/// The error [`locate`] raises at its target, told apart from any other.
+const FOUND_HERE: &str = "igf: the value looked for";
+
+#[derive(Clone, Copy)]
+struct Target<'f> {
+    index: usize,
+    field: Option<&'f str>,
+}
+
+/// Fails on whatever value it meets; its error carries the value's place.
+struct Here;
+
+impl<'de> Visitor<'de> for Here {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(FOUND_HERE)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Here {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(Here)?;
+        Err(de::Error::custom(FOUND_HERE))
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Target<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Target<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a programme")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "sessions" {
+                map.next_value_seed(Sessions(self))?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+struct Sessions<'f>(Target<'f>);
+
+impl<'de> DeserializeSeed<'de> for Sessions<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Sessions<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of sessions")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        while i < self.0.index {
+            if seq.next_element::<de::IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+        match self.0.field {
+            None => seq.next_element_seed(Here).map(|_| ()),
+            Some(field) => seq.next_element_seed(OneSession(field)).map(|_| ()),
+        }
+    }
+}
+
+struct OneSession<'f>(&'f str);
+
+impl<'de> DeserializeSeed<'de> for OneSession<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OneSession<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a session")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.0 {
+                map.next_value_seed(Here)?;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
     }
 }
 

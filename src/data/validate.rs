@@ -1,6 +1,6 @@
 //! Checks that serde cannot express: relations between fields and between items.
 
-use super::load::{field_line, Lines};
+use super::load::{field_line, locate, Lines, MAX_LOCATED, UNSPLIT};
 use super::model::Dataset;
 use super::DataError;
 use crate::present::messages;
@@ -13,8 +13,18 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
     let m = messages::current();
     // Finding lines means indexing the file; only worth it once there is a problem.
     let lines = std::cell::OnceCell::new();
+    let located = std::cell::Cell::new(0);
     let line_of = |index: usize, field: &str| -> Option<usize> {
         let &(start, end) = places.get(index)?;
+        if start == UNSPLIT {
+            if located.get() >= MAX_LOCATED {
+                return None;
+            }
+            located.set(located.get() + 1);
+            return locate(text, end, Some(field))
+                .or_else(|| locate(text, end, None))
+                .map(|(line, _)| line);
+        }
         let lines = lines.get_or_init(|| Lines::new(text));
         let offset = field_line(&text[start..end], field).unwrap_or(0);
         Some(lines.line_of(start + offset))

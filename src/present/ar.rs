@@ -34,7 +34,6 @@ pub const LABELS: Labels = Labels {
     in_other_language: "(بالإنجليزية فقط)",
     outside_programme: "خارج البرنامج",
     between_phases: "بين المرحلتين",
-    egypt_heading: "مصر في منتدى حوكمة الإنترنت ٢٠٢٠",
     egypt_bodies: "الجهات المصرية",
     egypt_sessions: "الجلسات التي شاركت فيها مصر",
     egypt_part: "مشاركة مصر",
@@ -138,4 +137,6 @@ pub const LABELS: Labels = Labels {
         1 => "المرحلة الأولى",
         _ => "المرحلة الثانية",
     },
+    egypt_at: |forum| format!("مصر في {forum}"),
+    no_egypt_part: |forum| format!("لم تُسجَّل أي مشاركة مصرية في {forum}."),
 };

@@ -33,7 +33,6 @@ pub const LABELS: Labels = Labels {
     in_other_language: "(Arabic only)",
     outside_programme: "outside the programme",
     between_phases: "between phases",
-    egypt_heading: "Egypt at IGF 2020",
     egypt_bodies: "Egyptian bodies",
     egypt_sessions: "Sessions with Egyptian participation",
     egypt_part: "Egypt's part",
@@ -117,4 +116,6 @@ pub const LABELS: Labels = Labels {
         1 => "Phase 1",
         _ => "Phase 2",
     },
+    egypt_at: |forum| format!("Egypt at {forum}"),
+    no_egypt_part: |forum| format!("No Egyptian participation is recorded in {forum}."),
 };

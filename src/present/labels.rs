@@ -36,7 +36,6 @@ pub struct Labels {
     pub in_other_language: &'static str,
     pub between_phases: &'static str,
     pub outside_programme: &'static str,
-    pub egypt_heading: &'static str,
     pub egypt_bodies: &'static str,
     pub egypt_sessions: &'static str,
     pub egypt_part: &'static str,
@@ -74,4 +73,8 @@ pub struct Labels {
     pub track_name: fn(Track) -> &'static str,
     pub confidence_name: fn(Confidence) -> &'static str,
     pub phase_name: fn(u8) -> &'static str,
+    /// The heading of `egypt`, with the name (and year) of the forum the data describes.
+    pub egypt_at: fn(&str) -> String,
+    /// `egypt` on a programme that records no Egyptian body or part, with the forum's name.
+    pub no_egypt_part: fn(&str) -> String,
 }

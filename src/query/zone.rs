@@ -2,10 +2,11 @@
 //! zone, and "which day" depends on it: a session at 02:00 UTC on 4 November is on 3 November in
 //! Los Angeles. Filters, ordering, `days` and every view use the day in this zone.
 
-use super::closest::closest;
+use super::closest::Names;
 use crate::data::zones::NamedZone;
 use crate::data::Session;
 use chrono::{NaiveDate, NaiveDateTime, Offset, TimeZone};
+use std::sync::OnceLock;
 
 /// Where times are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -33,10 +34,7 @@ impl Zone {
             t if t.eq_ignore_ascii_case("local") => Ok(Zone::Local),
             t => named(t).map(Zone::Named).ok_or_else(|| UnknownZone {
                 typed: t.to_owned(),
-                closest: closest(
-                    &t.to_lowercase(),
-                    NamedZone::all().map(|zone| (zone.name(), zone.name().to_lowercase())),
-                ),
+                closest: zone_names().closest(&t.to_lowercase()),
             }),
         }
     }
@@ -114,6 +112,12 @@ impl Zone {
             None => date,
         })
     }
+}
+
+/// Every zone name, folded and split once: a mistyped `--tz` is compared with all of them.
+fn zone_names() -> &'static Names<'static> {
+    static NAMES: OnceLock<Names<'static>> = OnceLock::new();
+    NAMES.get_or_init(|| Names::new(NamedZone::all().map(|zone| (zone.name(), zone.name().to_lowercase()))))
 }
 
 /// An IANA zone by name, in any letter case.

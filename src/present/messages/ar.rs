@@ -96,4 +96,5 @@ pub const MESSAGES: Messages = Messages {
     unknown_tz_variable: |value| {
         format!("تنبيه: TZ={value} ليست منطقة زمنية معروفة هنا، فتُعرض الأوقات المحلية بتوقيت UTC")
     },
+    wrong_json_type: |path, expected, found| format!("{path}: المتوقع قيمة JSON من نوع {expected}، والموجود {found}"),
 };

@@ -101,4 +101,5 @@ pub const MESSAGES: Messages = Messages {
     unknown_tz_variable: |value| {
         format!("warning: TZ={value} is not a time zone known here; local times are shown in UTC")
     },
+    wrong_json_type: |path, expected, found| format!("{path}: expected JSON {expected}, found {found}"),
 };

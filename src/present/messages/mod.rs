@@ -108,6 +108,8 @@ pub struct Messages {
     pub zones_hint: fn(&str) -> String,
     /// `TZ` names a zone this program does not know: times fall back to UTC.
     pub unknown_tz_variable: fn(&str) -> String,
+    /// A schedule JSON value of the wrong type: its path, the type the schema gives, what it is.
+    pub wrong_json_type: fn(&str, &str, &str) -> String,
 }
 
 static CURRENT: AtomicU8 = AtomicU8::new(Lang::Ar as u8);
@@ -268,6 +270,7 @@ impl Messages {
             did_you_mean,
             zones_hint,
             unknown_tz_variable,
+            wrong_json_type,
         } = self;
         vec![
             ("cannot_write", cannot_write("No space left on device")),
@@ -334,6 +337,10 @@ impl Messages {
             ("zones_hint", zones_hint("Africa/Cairo")),
             ("zones_hint_without_closest", zones_hint("")),
             ("unknown_tz_variable", unknown_tz_variable("\"Mars/Olympus\"")),
+            (
+                "wrong_json_type",
+                wrong_json_type("schedule.conference.title", "string", "integer 7"),
+            ),
         ]
     }
 }

@@ -2,17 +2,50 @@
 
 use super::{body_name, date_and_time, egypt_part, other_dates, session_heading, time_header};
 use crate::data::{Dataset, Session};
+use crate::present::format::digits;
 use crate::present::{Block, Column, Context, Document, Fit, Table};
 use crate::query;
+use chrono::Datelike;
+
+/// The forum the data describes, as its heading names it: its name in the interface language,
+/// with its year when the name has none ("Internet Governance Forum 2020"; a frab schedule's
+/// "Datenwoche 2024" as it is).
+fn forum_name(ctx: &Context, data: &Dataset) -> String {
+    let f = &data.forum;
+    let name = ctx
+        .value(non_blank(&f.name_en), non_blank(&f.name_ar))
+        .unwrap_or_default();
+    let year = f.start.year().to_string();
+    let arabic_year: String = year
+        .chars()
+        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x0660 + d)))
+        .collect();
+    if name.contains(&year) || name.contains(&arabic_year) {
+        name
+    } else {
+        format!("{name} {}", digits(ctx, &year)).trim().to_owned()
+    }
+}
+
+fn non_blank(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|t| !t.is_empty())
+}
 
 /// `igf egypt`: Egypt's bodies and their roles, then every session with Egyptian participation.
 pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     let l = ctx.labels;
     let mut doc = Document::default();
-    doc.push(Block::Heading(l.egypt_heading.to_owned()));
+    let bodies = query::egypt_bodies(data);
+    if bodies.is_empty() && sessions.is_empty() {
+        // A programme of another event, or one that records nothing of Egypt: one line says so,
+        // instead of a heading over empty sections.
+        doc.push(Block::Paragraph((l.no_egypt_part)(&forum_name(ctx, data))));
+        return doc;
+    }
+    doc.push(Block::Heading((l.egypt_at)(&forum_name(ctx, data))));
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.egypt_bodies.to_owned()));
-    for body in query::egypt_bodies(data) {
+    for body in bodies {
         let name = body_name(ctx, data, &body.id);
         let name = if ctx.is_rtl() {
             format!("{name} ({})", ctx.data(&body.name_en))

@@ -58,6 +58,8 @@ pub fn days(ctx: &Context, data: &Dataset) -> Document {
     // Undated sessions last, as everywhere else.
     let mut days: Vec<_> = per_day.into_iter().collect();
     days.sort_by_key(|(d, _)| (d.is_none(), *d));
+    // A programme without phases (another event's schedule) gets no phase column.
+    let phased = !data.forum.phases.is_empty();
     let rows = days
         .into_iter()
         .map(|(date, (n, untimed))| {
@@ -66,16 +68,20 @@ pub fn days(ctx: &Context, data: &Dataset) -> Document {
                 None => (l.date_not_published.to_owned(), "—".to_owned()),
             };
             let iso = date.map_or_else(|| "—".to_owned(), |d| ctx.ltr(&iso_date(ctx, d)));
-            vec![
-                iso,
-                day,
-                phase,
-                digits(ctx, &n.to_string()),
-                digits(ctx, &untimed.to_string()),
-            ]
+            let mut row = vec![iso, day];
+            if phased {
+                row.push(phase);
+            }
+            row.extend([digits(ctx, &n.to_string()), digits(ctx, &untimed.to_string())]);
+            row
         })
         .collect();
-    overview(vec![l.date, l.weekday, l.phase, l.sessions, l.without_time], rows)
+    let mut headers = vec![l.date, l.weekday];
+    if phased {
+        headers.push(l.phase);
+    }
+    headers.extend([l.sessions, l.without_time]);
+    overview(headers, rows)
 }
 
 /// An overview table: the first column names the thing (broken between words if need be), the
@@ -103,23 +109,18 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         label: label.to_owned(),
         value,
     };
-    doc.push(Block::Heading(format!(
-        "{} — {}",
-        ctx.data(&f.name_ar),
-        ctx.data(&f.name_en)
-    )));
-    doc.push(field(
-        l.forum,
-        format!("{} / {}", ctx.data(&f.edition_ar), ctx.data(&f.edition_en)),
-    ));
-    doc.push(field(
-        l.theme,
-        format!("{} / {}", ctx.data(&f.theme_ar), ctx.data(&f.theme_en)),
-    ));
-    doc.push(field(
-        l.host,
-        format!("{} / {}", ctx.data(&f.host_ar), ctx.data(&f.host_en)),
-    ));
+    if let Some(name) = both_languages(ctx, &f.name_ar, &f.name_en, " — ") {
+        doc.push(Block::Heading(name));
+    }
+    for (label, ar, en) in [
+        (l.forum, &f.edition_ar, &f.edition_en),
+        (l.theme, &f.theme_ar, &f.theme_en),
+        (l.host, &f.host_ar, &f.host_en),
+    ] {
+        if let Some(value) = both_languages(ctx, ar, en, " / ") {
+            doc.push(field(label, value));
+        }
+    }
     doc.push(field(
         l.dates,
         format!("{} — {}", long_date(ctx, f.start), long_date(ctx, f.end)),
@@ -156,33 +157,61 @@ pub fn about(ctx: &Context, data: &Dataset) -> Document {
         let shown: Vec<String> = counts.iter().map(|c| digits(ctx, &c.to_string())).collect();
         shown.join(" / ")
     };
+    // The published counts get a column only when the data gives some (another event's
+    // schedule gives none).
+    let with_reported = !f.reported.is_empty();
+    let row = |label: String, count: String, published: String| {
+        let mut row = vec![label, count];
+        if with_reported {
+            row.push(published);
+        }
+        row
+    };
     let mut rows: Vec<Vec<String>> = Kind::ALL
         .iter()
         .filter(|&&k| data.sessions.iter().any(|s| s.kind == k) || !reported(Some(k)).is_empty())
-        .map(|&k| vec![(l.kind_plural)(k).to_owned(), n(&|s| s.kind == k), reported(Some(k))])
+        .map(|&k| row((l.kind_plural)(k).to_owned(), n(&|s| s.kind == k), reported(Some(k))))
         .collect();
-    rows.push(vec![
+    rows.push(row(
         l.total.to_owned(),
         digits(ctx, &data.sessions.len().to_string()),
         reported(None),
-    ]);
-    rows.push(vec![l.without_date.to_owned(), n(&|s| s.date.is_none()), String::new()]);
-    rows.push(vec![
+    ));
+    rows.push(row(l.without_date.to_owned(), n(&|s| s.date.is_none()), String::new()));
+    rows.push(row(
         l.without_time.to_owned(),
         n(&|s| s.start_utc.is_none()),
         String::new(),
-    ]);
-    rows.push(vec![
+    ));
+    rows.push(row(
         l.without_track.to_owned(),
         n(&|s| s.track.is_none()),
         String::new(),
-    ]);
-    rows.push(vec![
+    ));
+    rows.push(row(
         l.without_speakers.to_owned(),
         n(&|s| s.speakers.is_empty()),
         String::new(),
-    ]);
-    doc.blocks
-        .extend(overview(vec![l.kind, l.count, l.reported_by_forum], rows).blocks);
+    ));
+    let mut headers = vec![l.kind, l.count];
+    if with_reported {
+        headers.push(l.reported_by_forum);
+    }
+    doc.blocks.extend(overview(headers, rows).blocks);
     doc
+}
+
+/// A value the data gives in Arabic and English, both shown (Arabic first, as the forum's own
+/// pages pair them) joined by `joiner`; once when the two are the same or one is missing, and
+/// nothing when neither says anything.
+fn both_languages(ctx: &Context, ar: &str, en: &str, joiner: &str) -> Option<String> {
+    fn said(t: &str) -> Option<&str> {
+        let t = t.trim();
+        (!t.is_empty() && t != "—").then_some(t)
+    }
+    match (said(ar), said(en)) {
+        (Some(ar), Some(en)) if ar != en => Some(format!("{}{joiner}{}", ctx.data(ar), ctx.data(en))),
+        (Some(one), _) | (None, Some(one)) => Some(ctx.data(one)),
+        (None, None) => None,
+    }
 }
