@@ -92,7 +92,7 @@ fn too_deep(text: &str) -> Option<usize> {
     let mut flow = 0usize;
     let mut offset = 0;
     // A quoted scalar may run over several lines; what is inside it is text, not structure.
-    let mut quote: Option<char> = None;
+    let mut quote: Option<u8> = None;
     // Inside a block scalar (after `key: |` or `key: >`): the lines indented deeper than the
     // line that opened it are text.
     let mut block_scalar_of: Option<usize> = None;
@@ -126,35 +126,40 @@ fn too_deep(text: &str) -> Option<usize> {
         if indents.len() + dashes > MAX_DEPTH {
             return Some(at);
         }
-        let mut previous = ' ';
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        // Bytes, not chars: every byte that matters here is ASCII, and no byte of a multi-byte
+        // UTF-8 character is ASCII, so the result is the same at a fraction of the cost.
+        let bytes = body.as_bytes();
+        let mut previous = b' ';
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
             match quote {
-                Some('"') if c == '\\' => {
-                    chars.next();
-                }
+                Some(b'"') if c == b'\\' => i += 1,
                 Some(q) if c == q => {
-                    if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
-                        chars.next();
+                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                        i += 1;
                     } else {
                         quote = None;
                     }
                 }
                 Some(_) => {}
                 None => match c {
-                    '#' if previous == ' ' || previous == '\t' => break,
-                    '\'' | '"' if matches!(previous, ' ' | '\t' | '[' | '{' | ',' | ':' | '-') => quote = Some(c),
-                    '[' | '{' if flow > 0 || matches!(previous, ' ' | '\t' | ':' | '-') => {
+                    b'#' if previous == b' ' || previous == b'\t' => break,
+                    b'\'' | b'"' if matches!(previous, b' ' | b'\t' | b'[' | b'{' | b',' | b':' | b'-') => {
+                        quote = Some(c)
+                    }
+                    b'[' | b'{' if flow > 0 || matches!(previous, b' ' | b'\t' | b':' | b'-') => {
                         flow += 1;
                         if indents.len() + dashes + flow > MAX_DEPTH {
                             return Some(at + indent + i);
                         }
                     }
-                    ']' | '}' if flow > 0 => flow -= 1,
+                    b']' | b'}' if flow > 0 => flow -= 1,
                     _ => {}
                 },
             }
             previous = c;
+            i += 1;
         }
     }
     None
