@@ -8,6 +8,7 @@ pub mod width;
 pub use detect::{Detected, Order};
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// ECMA-48 BiDi "explicit mode" (BDSM reset): tells a bidi-capable terminal to show characters in
 /// the order we send them, because we already reordered them.
@@ -121,6 +122,7 @@ pub fn print(
         let mut out = Output::stdout();
         out.raw(BIDI_EXPLICIT)?;
         out.finish()?;
+        STDOUT_EXPLICIT.store(true, Ordering::Relaxed);
     }
     let mut out = Output::stdout();
     let mut screen = Screen {
@@ -139,6 +141,7 @@ pub fn print(
         other => other.map(|_| ()),
     };
     if explicit_mode {
+        STDOUT_EXPLICIT.store(false, Ordering::Relaxed);
         let _ = out.raw(BIDI_IMPLICIT);
     }
     result?;
@@ -328,6 +331,11 @@ pub type ErrorLayout = Box<dyn Fn(&str) -> String + Send + Sync>;
 
 static ERROR_LAYOUT: std::sync::RwLock<Option<ErrorLayout>> = std::sync::RwLock::new(None);
 
+/// Standard output is being printed in BDSM explicit mode: an error said meanwhile (the pager's)
+/// that ends its own explicit mode must ask for it again, or the terminal would reorder the
+/// rest of the output a second time.
+static STDOUT_EXPLICIT: AtomicBool = AtomicBool::new(false);
+
 /// Sets how later errors are laid out (see [`ErrorLayout`]).
 pub fn lay_errors_out_with(layout: Option<ErrorLayout>) {
     if let Ok(mut current) = ERROR_LAYOUT.write() {
@@ -359,6 +367,9 @@ pub fn error_line(text: &str) {
         .read()
         .ok()
         .and_then(|layout| layout.as_ref().map(|lay_out| lay_out(&message)));
-    let bytes = laid_out.unwrap_or_else(|| format!("{ERROR_PREFIX}: {message}\n"));
+    let mut bytes = laid_out.unwrap_or_else(|| format!("{ERROR_PREFIX}: {message}\n"));
+    if bytes.ends_with(BIDI_IMPLICIT) && STDOUT_EXPLICIT.load(Ordering::Relaxed) {
+        bytes.push_str(BIDI_EXPLICIT);
+    }
     let _ = io::stderr().lock().write_all(bytes.as_bytes());
 }
