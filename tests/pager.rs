@@ -153,24 +153,11 @@ fn a_missing_pager_loses_nothing() {
     ] {
         let screen = pty::igf(TALL, &with(&env, &[("IGF_PAGER", missing)]));
         assert_eq!(screen.status, 0, "{missing}");
-        // Standard error (the same terminal) says the pager could not be run: igf lays that
-        // out like every error (visual, in explicit mode, then asking for explicit mode again
-        // for the rest of the output), a shell that could not find the pager says it in a line
-        // of its own. Apart from that the screen is what it is without a pager.
+        // Standard error (the same terminal) says the pager could not be run; apart from that
+        // the screen is what it is without a pager.
         let program = missing.split(' ').next().unwrap_or_default();
         let program = if program == "sh" { "exit 3" } else { program };
-        let bytes = &screen.bytes;
-        let said = bytes.find(program).unwrap_or_else(|| panic!("{missing}: nothing said"));
-        let resumed = format!("{IMPLICIT}{EXPLICIT}");
-        // The output's own explicit mode starts at 0; an error's starts after it.
-        let complaint = match (bytes[..said].rfind(EXPLICIT), bytes[said..].find(&resumed)) {
-            (Some(start), Some(end)) if start > 0 => &bytes[start..said + end + resumed.len()],
-            _ => {
-                let start = bytes[..said].rfind('\n').map_or(0, |n| n + 1);
-                let end = said + bytes[said..].find('\n').map_or(bytes.len() - said, |n| n + 1);
-                bytes[start..end].trim_start_matches(EXPLICIT)
-            }
-        };
+        let complaint = pty::complaint(&screen.bytes, program);
         assert_eq!(
             screen.bytes.replacen(complaint, "", 1),
             direct.bytes,
