@@ -5,7 +5,7 @@
 use crate::cli::{Cli, Command, Format, Narrowing, SearchArgs};
 use crate::data::{self, Dataset, Session};
 use crate::exit_codes::ExitCode;
-use crate::output::{overview_output, print, sessions_output, write_all, Rendered};
+use crate::output::{lay_errors_out, overview_output, print, sessions_output, write_all, Rendered};
 use crate::present::messages;
 use crate::present::{export, help, views, Context, Document};
 use crate::query::{self, ids, search::Rank};
@@ -43,6 +43,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let settings = Settings::resolve(&cli);
     messages::set_language(settings.lang);
+    lay_errors_out(&settings);
     match execute(&cli.command, &settings) {
         Ok(()) => ExitCode::Success,
         Err(failure) => end_with(failure),
@@ -78,6 +79,7 @@ fn io_reason(e: &io::Error) -> String {
 /// layout as other documents; usage errors become one line on stderr, status 2.
 fn clap_failure(e: &clap::Error, args: &[OsString]) -> ExitCode {
     let settings = Settings::before_parsing(args);
+    lay_errors_out(&settings);
     match help::answer(e, args, settings.lang) {
         help::Answer::Help { doc, usage_error } => match print(Rendered::Document(doc), &settings) {
             Err(e) => end_with(Failure::Io(e)),

@@ -58,6 +58,61 @@ pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
     }
 }
 
+/// An error as a document: one paragraph, the program's name and the message, with the Latin
+/// code of an Arabic message isolated so that it reads left to right.
+pub fn error_document(message: &str, rtl: bool) -> Document {
+    let value = if rtl {
+        messages::isolate_code(message)
+    } else {
+        message.to_owned()
+    };
+    let mut doc = Document::default();
+    doc.push(crate::present::Block::Field {
+        label: term::ERROR_PREFIX.to_owned(),
+        value,
+    });
+    doc
+}
+
+/// How errors are laid out when standard error is a terminal: wrapped at its width and in the
+/// order it needs, as documents on standard output are.
+pub fn error_layout(settings: &Settings) -> Layout {
+    Layout {
+        rtl: settings.is_rtl(),
+        visual: settings.errors.visual(),
+        width: settings.error_width,
+        colour: false,
+    }
+}
+
+/// Every later error of this run is laid out for the terminal standard error shows on; in a
+/// pipe or a file each stays one line in logical order, without bidi controls.
+pub fn lay_errors_out(settings: &Settings) {
+    let errors = settings.errors;
+    if !errors.interactive {
+        term::lay_errors_out_with(None);
+        return;
+    }
+    let layout = error_layout(settings);
+    term::lay_errors_out_with(Some(Box::new(move |message| {
+        let mut out = String::new();
+        if errors.explicit_mode() {
+            out.push_str(term::BIDI_EXPLICIT);
+        }
+        let doc = error_document(message, layout.rtl);
+        // Laying out into a string cannot fail.
+        let _ = layout::write(&doc, &layout, &mut |line| {
+            out.push_str(&errors.printable(line));
+            out.push('\n');
+            Ok(())
+        });
+        if errors.explicit_mode() {
+            out.push_str(term::BIDI_IMPLICIT);
+        }
+        out
+    })));
+}
+
 /// Output before layout: a document for people, or finished text for programs.
 pub enum Rendered {
     Document(Document),

@@ -25,6 +25,11 @@ pub struct Settings {
     pub format: Format,
     /// Where standard output goes, and the order text is written in (visual or logical).
     pub terminal: Terminal,
+    /// Where standard error goes, and the order errors are written in there: decided apart from
+    /// standard output, since either may be a terminal while the other is a pipe.
+    pub errors: Terminal,
+    /// Width of the terminal standard error shows on, in cells.
+    pub error_width: usize,
     /// Width and height of the screen in cells; the height is unknown in pipes.
     pub width: usize,
     pub height: Option<usize>,
@@ -72,11 +77,13 @@ impl Settings {
         no_pager: bool,
         rest: impl FnOnce(Settings) -> Settings,
     ) -> Settings {
-        let terminal = Terminal::resolve(match bidi {
+        let forced = match bidi {
             BidiArg::Auto => None,
             BidiArg::Visual => Some(Order::Visual),
             BidiArg::Logical => Some(Order::Logical),
-        });
+        };
+        let terminal = Terminal::resolve(forced);
+        let errors = Terminal::resolve_stderr(forced);
         let colour = match color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -90,6 +97,8 @@ impl Settings {
             warnings: Vec::new(),
             format: Format::Table,
             terminal,
+            errors,
+            error_width: term::error_width(),
             width: term::width(),
             height: term::height(),
             colour,

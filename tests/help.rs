@@ -7,6 +7,7 @@ use common::igf;
 use igf::present::help::{self, ar};
 use igf::present::layout::{self, Layout};
 use igf::present::Lang;
+use igf::term::sanitize::is_bidi_isolate;
 
 const LANGS: [Lang; 2] = [Lang::Ar, Lang::En];
 
@@ -105,8 +106,10 @@ fn help_lists_every_command_and_option_in_each_language() {
                 );
                 let own = help::arg_text(lang, &path, arg).unwrap();
                 let opening: String = own.chars().take(20).collect();
+                // Latin code in the Arabic text is isolated on its way to the reader.
+                let read: String = text.chars().filter(|&c| !is_bidi_isolate(c)).collect();
                 assert!(
-                    text.contains(&opening),
+                    read.contains(&opening),
                     "igf {args:?}: the text of {:?} is missing",
                     arg.get_id()
                 );

@@ -153,16 +153,11 @@ fn a_missing_pager_loses_nothing() {
     ] {
         let screen = pty::igf(TALL, &with(&env, &[("IGF_PAGER", missing)]));
         assert_eq!(screen.status, 0, "{missing}");
-        // Standard error (the same terminal) says the pager could not be run, in one line;
-        // apart from that line the screen is what it is without a pager.
+        // Standard error (the same terminal) says the pager could not be run; apart from that
+        // the screen is what it is without a pager.
         let program = missing.split(' ').next().unwrap_or_default();
         let program = if program == "sh" { "exit 3" } else { program };
-        let complaint = screen
-            .bytes
-            .split_inclusive('\n')
-            .find(|line| line.contains(program))
-            .unwrap_or_else(|| panic!("{missing}: nothing said"))
-            .trim_start_matches(EXPLICIT);
+        let complaint = pty::complaint(&screen.bytes, program);
         assert_eq!(
             screen.bytes.replacen(complaint, "", 1),
             direct.bytes,

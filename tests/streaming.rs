@@ -73,12 +73,7 @@ fn a_pager_that_fails_after_reading_part_of_the_table_loses_nothing() {
         &with(&[("IGF_PAGER", "sh -c 'head -n 30 > /dev/null; exit 4'")]),
     );
     assert_eq!(screen.status, 0);
-    let complaint = screen
-        .bytes
-        .split_inclusive('\n')
-        .find(|line| line.contains("exit 4"))
-        .unwrap_or_else(|| panic!("nothing said: {:.300}", screen.bytes))
-        .trim_start_matches(pty::EXPLICIT);
+    let complaint = pty::complaint(&screen.bytes, "exit 4");
     assert_eq!(screen.bytes.replacen(complaint, "", 1), direct.bytes);
 }
 

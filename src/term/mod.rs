@@ -8,6 +8,7 @@ pub mod width;
 pub use detect::{Detected, Order};
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// ECMA-48 BiDi "explicit mode" (BDSM reset): tells a bidi-capable terminal to show characters in
 /// the order we send them, because we already reordered them.
@@ -36,7 +37,16 @@ impl Terminal {
     /// `forced` is the user's `--bidi visual|logical`; `None` lets the terminal decide: its
     /// family's order on a terminal, logical order in pipes and files.
     pub fn resolve(forced: Option<Order>) -> Self {
-        let interactive = stdout_is_terminal();
+        Self::resolve_for(stdout_is_terminal(), forced)
+    }
+
+    /// Like [`Terminal::resolve`], for standard error: it may be a terminal when standard output
+    /// is not, and the other way round.
+    pub fn resolve_stderr(forced: Option<Order>) -> Self {
+        Self::resolve_for(io::stderr().is_terminal(), forced)
+    }
+
+    fn resolve_for(interactive: bool, forced: Option<Order>) -> Self {
         let detected = Detected::from_env();
         let automatic = if interactive { detected.order() } else { Order::Logical };
         Terminal {
@@ -112,6 +122,7 @@ pub fn print(
         let mut out = Output::stdout();
         out.raw(BIDI_EXPLICIT)?;
         out.finish()?;
+        STDOUT_EXPLICIT.store(true, Ordering::Relaxed);
     }
     let mut out = Output::stdout();
     let mut screen = Screen {
@@ -130,6 +141,7 @@ pub fn print(
         other => other.map(|_| ()),
     };
     if explicit_mode {
+        STDOUT_EXPLICIT.store(false, Ordering::Relaxed);
         let _ = out.raw(BIDI_IMPLICIT);
     }
     result?;
@@ -205,10 +217,19 @@ impl Screen {
 /// Width in cells to lay text out in: `COLUMNS` when set (so scripts and tests can fix it), else
 /// the terminal's width, else 80.
 pub fn width() -> usize {
+    width_of(io::stdout())
+}
+
+/// Like [`width`], for standard error.
+pub fn error_width() -> usize {
+    width_of(io::stderr())
+}
+
+fn width_of(stream: impl std::os::fd::AsFd) -> usize {
     let from_env = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok());
-    let measured = || terminal_size::terminal_size_of(io::stdout()).map(|(w, _)| usize::from(w.0));
+    let measured = || terminal_size::terminal_size_of(stream).map(|(w, _)| usize::from(w.0));
     from_env
         .filter(|&w| w > 0)
         .or_else(measured)
@@ -301,23 +322,54 @@ const MAX_WORD_CHARS: usize = 200;
 /// An error line longer than this is cut.
 const MAX_ERROR_CHARS: usize = 2000;
 
-/// Writes one line to standard error. A message that cannot be written (a full or closed
+/// Lays an error out for the terminal standard error shows on: given the message (already
+/// made safe and shortened), it returns every byte to write, newlines included. `term` cannot
+/// lay text out itself (that needs the `rtl` layer above it), so the layer that can installs
+/// one with [`lay_errors_out_with`]; without one, or with `None` (standard error is a pipe or a
+/// file), each error is one line in logical order, which scripts rely on.
+pub type ErrorLayout = Box<dyn Fn(&str) -> String + Send + Sync>;
+
+static ERROR_LAYOUT: std::sync::RwLock<Option<ErrorLayout>> = std::sync::RwLock::new(None);
+
+/// Standard output is being printed in BDSM explicit mode: an error said meanwhile (the pager's)
+/// that ends its own explicit mode must ask for it again, or the terminal would reorder the
+/// rest of the output a second time.
+static STDOUT_EXPLICIT: AtomicBool = AtomicBool::new(false);
+
+/// Sets how later errors are laid out (see [`ErrorLayout`]).
+pub fn lay_errors_out_with(layout: Option<ErrorLayout>) {
+    if let Ok(mut current) = ERROR_LAYOUT.write() {
+        *current = layout;
+    }
+}
+
+/// The name every error starts with, so the user knows which program spoke.
+pub const ERROR_PREFIX: &str = "igf";
+
+/// Writes one error to standard error: one line in logical order, or laid out for the terminal
+/// by the installed [`ErrorLayout`]. A message that cannot be written (a full or closed
 /// standard error) is dropped: there is nowhere left to report it, and the exit status still
 /// tells the caller that something failed.
 pub fn error_line(text: &str) {
-    let mut line = String::with_capacity(text.len().min(MAX_ERROR_CHARS * 4) + 8);
-    line.push_str("igf: ");
+    let mut message = String::with_capacity(text.len().min(MAX_ERROR_CHARS * 4) + 8);
     // Values the parser echoes (clap quotes a rejected value whole) are shortened like ours.
     for (i, word) in sanitize::for_terminal(text).split(' ').enumerate() {
         if i > 0 {
-            line.push(' ');
+            message.push(' ');
         }
-        line.push_str(&sanitize::shortened(word, MAX_WORD_CHARS));
+        message.push_str(&sanitize::shortened(word, MAX_WORD_CHARS));
     }
-    if let Some((cut, _)) = line.char_indices().nth(MAX_ERROR_CHARS) {
-        line.truncate(cut);
-        line.push('…');
+    if let Some((cut, _)) = message.char_indices().nth(MAX_ERROR_CHARS) {
+        message.truncate(cut);
+        message.push('…');
     }
-    line.push('\n');
-    let _ = io::stderr().lock().write_all(line.as_bytes());
+    let laid_out = ERROR_LAYOUT
+        .read()
+        .ok()
+        .and_then(|layout| layout.as_ref().map(|lay_out| lay_out(&message)));
+    let mut bytes = laid_out.unwrap_or_else(|| format!("{ERROR_PREFIX}: {message}\n"));
+    if bytes.ends_with(BIDI_IMPLICIT) && STDOUT_EXPLICIT.load(Ordering::Relaxed) {
+        bytes.push_str(BIDI_EXPLICIT);
+    }
+    let _ = io::stderr().lock().write_all(bytes.as_bytes());
 }

@@ -45,3 +45,23 @@ pub fn is_shaped(text: &str) -> bool {
     text.chars()
         .any(|c| ('\u{FB50}'..='\u{FDFF}').contains(&c) || ('\u{FE70}'..='\u{FEFF}').contains(&c))
 }
+
+/// What standard error said on the screen `bytes` about `said` (a text it contains): igf lays
+/// an error out like every document (visual and in explicit mode here, then asking for
+/// explicit mode again for the rest of the output), while a shell that could not find a pager
+/// says so in a line of its own.
+pub fn complaint<'b>(bytes: &'b str, said: &str) -> &'b str {
+    let at = bytes
+        .find(said)
+        .unwrap_or_else(|| panic!("{said:?} is not said: {bytes:.300}"));
+    let resumed = format!("{IMPLICIT}{EXPLICIT}");
+    // The output's own explicit mode starts at 0; an error's starts after it.
+    match (bytes[..at].rfind(EXPLICIT), bytes[at..].find(&resumed)) {
+        (Some(start), Some(end)) if start > 0 => &bytes[start..at + end + resumed.len()],
+        _ => {
+            let start = bytes[..at].rfind('\n').map_or(0, |n| n + 1);
+            let end = at + bytes[at..].find('\n').map_or(bytes.len() - at, |n| n + 1);
+            bytes[start..end].trim_start_matches(EXPLICIT)
+        }
+    }
+}

@@ -307,7 +307,24 @@ pub fn document(lang: Lang, path: &str) -> Document {
             value: exit_statuses(lang),
         });
     }
+    if lang == Lang::Ar {
+        isolate_code_in(&mut doc);
+    }
     doc
+}
+
+/// Options, commands and values in the Arabic prose read left to right, as they are typed.
+fn isolate_code_in(doc: &mut Document) {
+    for block in &mut doc.blocks {
+        match block {
+            Block::Heading(text) | Block::Paragraph(text) => *text = messages::isolate_code(text),
+            Block::Field { label, value } => {
+                *label = messages::isolate_code(label);
+                *value = messages::isolate_code(value);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// "0 success, 1 …, 2 …" in one line.

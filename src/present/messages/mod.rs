@@ -6,7 +6,10 @@
 //! shortened by the caller, through `term::sanitize::quoted`.
 
 pub mod ar;
+mod code;
 pub mod en;
+
+pub use code::isolate_code;
 
 use super::Lang;
 use crate::data::{Kind, Track};
