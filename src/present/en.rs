@@ -26,6 +26,7 @@ pub const LABELS: Labels = Labels {
     count: "Count",
     time_not_published: "time not published",
     date_not_published: "date not published",
+    not_published: "not published",
     no_track: "no recorded track",
     untitled: "title not published",
     room_not_published: "room not published",
@@ -67,6 +68,11 @@ pub const LABELS: Labels = Labels {
         format!("{digits} sessions carry the number {what}:")
     },
     no_session_matches: "No session matches.",
+    results_for: |query| format!("Results for \"{query}\""),
+    // The programme publishes this vocabulary in English.
+    programme_term: |_| None,
+    minutes: "Min",
+    numbered_room: "Room",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

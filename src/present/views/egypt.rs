@@ -1,6 +1,6 @@
 //! `igf egypt`: Egypt's part in the forum.
 
-use super::{body_name, date_and_time, egypt_part, other_dates, session_heading, time_header};
+use super::{body_name, date_and_time, egypt_part, other_dates, session_heading, time_header, unnested, Unknown};
 use crate::data::{Dataset, Session};
 use crate::present::{Block, Column, Context, Document, Fit, Table};
 use crate::query;
@@ -15,7 +15,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     for body in query::egypt_bodies(data) {
         let name = body_name(ctx, data, &body.id);
         let name = if ctx.is_rtl() {
-            format!("{name} ({})", ctx.data(&body.name_en))
+            format!("{name} ({})", ctx.data(&unnested(ctx, &body.name_en)))
         } else {
             name
         };
@@ -24,7 +24,7 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
             roles.push(l.mag_member.to_owned());
         }
         if let Some((texts, _)) = ctx.pick(&body.roles, &body.roles_ar, |r| !r.is_empty()) {
-            roles.extend(texts.iter().map(|r| ctx.data(r)));
+            roles.extend(texts.iter().map(|r| ctx.prose(r)));
         }
         doc.push(Block::Items {
             label: name,
@@ -33,7 +33,10 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     }
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.egypt_sessions.to_owned()));
-    let (dates, times): (Vec<String>, Vec<String>) = sessions.iter().map(|s| date_and_time(ctx, s)).unzip();
+    let (dates, times): (Vec<String>, Vec<String>) = sessions
+        .iter()
+        .map(|s| date_and_time(ctx, s, Unknown::UnderHeader))
+        .unzip();
     doc.push(Block::Table(Table {
         columns: vec![
             Column::new(l.id, Fit::Whole, sessions.iter().map(|s| ctx.code(s)).collect()),

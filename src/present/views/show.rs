@@ -1,6 +1,6 @@
 //! `igf show`: everything known about a session.
 
-use super::{egypt_part, other_dates, phase_label, session_heading};
+use super::{egypt_part, other_dates, phase_label, room, session_format, session_heading, unnested};
 use crate::data::{Dataset, Session};
 use crate::present::format::{digits, long_date, slot};
 use crate::present::{Block, Context, Document};
@@ -43,14 +43,14 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         Some(d) => {
             format!("{} ({})", long_date(ctx, d), phase_label(ctx, data, d))
         }
-        None => l.date_not_published.to_owned(),
+        None => l.not_published.to_owned(),
     };
     doc.push(field(l.date, date));
     let time = s
         .date
         .and_then(|d| slot(ctx, d, s.start_utc, s.end_utc).map(|(local, t)| (d, local, t)))
         .map_or_else(
-            || l.time_not_published.to_owned(),
+            || l.not_published.to_owned(),
             |(d, local, t)| {
                 let zone = ctx.ltr(&ctx.zone.name());
                 if local == d {
@@ -62,8 +62,16 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         );
     doc.push(field(l.time, time));
     other_dates(ctx, s, doc);
-    doc.push(field(l.room, optional(ctx, s.room.as_deref())));
-    doc.push(field(l.format, optional(ctx, s.format.as_deref())));
+    doc.push(field(
+        l.room,
+        s.room.as_deref().map_or_else(|| "—".to_owned(), |r| room(ctx, r)),
+    ));
+    doc.push(field(
+        l.format,
+        s.format
+            .as_deref()
+            .map_or_else(|| "—".to_owned(), |f| session_format(ctx, f)),
+    ));
     doc.push(field(
         l.track,
         s.track
@@ -78,9 +86,10 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         .speakers
         .iter()
         .map(|p| {
-            let details: Vec<&str> = [p.affiliation.as_deref(), p.country.as_deref()]
+            let details: Vec<String> = [p.affiliation.as_deref(), p.country.as_deref()]
                 .into_iter()
                 .flatten()
+                .map(|d| unnested(ctx, d))
                 .collect();
             if details.is_empty() {
                 ctx.data(&p.name)
@@ -106,10 +115,6 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
     });
 }
 
-fn optional(ctx: &Context, value: Option<&str>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| ctx.data(v))
-}
-
 fn items(ctx: &Context, label: &str, items: Vec<String>) -> Block {
     let items = if items.is_empty() {
         vec![ctx.labels.none_seen.to_owned()]
@@ -129,7 +134,7 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
         .then(|| data.organisations.iter().find(|o| o.name_en == name))
         .flatten();
     match arabic {
-        Some(o) => format!("{} ({})", ctx.data(&o.name_ar), ctx.data(name)),
+        Some(o) => format!("{} ({})", ctx.data(&o.name_ar), ctx.data(&unnested(ctx, name))),
         None => ctx.data(name),
     }
 }
