@@ -99,6 +99,7 @@ pub const LABELS: Labels = Labels {
         })
     },
     minutes: "دقيقة",
+    switch_off: "معطّل",
     numbered_room: "القاعة",
     weekdays: ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
     months: [

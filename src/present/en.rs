@@ -72,6 +72,7 @@ pub const LABELS: Labels = Labels {
     // The programme publishes this vocabulary in English.
     programme_term: |_| None,
     minutes: "Min",
+    switch_off: "off",
     numbered_room: "Room",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months: [

@@ -77,6 +77,8 @@ pub struct Labels {
     pub programme_term: fn(&str) -> Option<&'static str>,
     /// "60 Min" in a session format: the word after the number.
     pub minutes: &'static str,
+    /// A switch's default when it is off, where help would otherwise print clap's `false`.
+    pub switch_off: &'static str,
     /// "Room 2": the word before a room's number.
     pub numbered_room: &'static str,
     pub weekdays: [&'static str; 7],

@@ -1,6 +1,6 @@
 //! `igf egypt`: Egypt's part in the forum.
 
-use super::{body_name, date_and_time, egypt_part, other_dates, session_heading, time_header, unnested, Unknown};
+use super::{body_name, both_names, date_and_time, egypt_part, other_dates, session_heading, time_header, Unknown};
 use crate::data::{Dataset, Session};
 use crate::present::{Block, Column, Context, Document, Fit, Table};
 use crate::query;
@@ -14,10 +14,9 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     doc.push(Block::Heading(l.egypt_bodies.to_owned()));
     for body in query::egypt_bodies(data) {
         let name = body_name(ctx, data, &body.id);
-        let name = if ctx.is_rtl() {
-            format!("{name} ({})", ctx.data(&unnested(ctx, &body.name_en)))
-        } else {
-            name
+        let name = match &body.name_ar {
+            Some(arabic) if ctx.is_rtl() => both_names(ctx, arabic, &body.name_en),
+            _ => name,
         };
         let mut roles: Vec<String> = Vec::new();
         if body.mag_member_2020 {

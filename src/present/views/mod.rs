@@ -196,6 +196,33 @@ fn unnested(ctx: &Context, text: &str) -> String {
     }
 }
 
+/// An affiliation split into where the speaker comes from and the role they held, when the
+/// role is one this language names ("UNESCO (moderator)" → "UNESCO" and «إدارة الجلسة»), so the
+/// role can stand after the brackets in this language's own words.
+fn affiliation_and_role(ctx: &Context, affiliation: &str) -> (Option<String>, Option<String>) {
+    if let Some(role) = (ctx.labels.programme_term)(affiliation) {
+        return (None, Some(role.to_owned()));
+    }
+    let split = affiliation
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once(" ("))
+        .and_then(|(head, inner)| (ctx.labels.programme_term)(inner).map(|role| (head, role)));
+    match split {
+        Some((head, role)) if !head.is_empty() => (Some(unnested(ctx, head)), Some(role.to_owned())),
+        _ => (Some(unnested(ctx, affiliation)), None),
+    }
+}
+
+/// An organisation's Arabic and English names together; a slash rather than brackets when the
+/// English name has brackets of its own ("… (MCIT)"), so brackets never nest.
+fn both_names(ctx: &Context, arabic: &str, english: &str) -> String {
+    if english.contains('(') {
+        format!("{} / {}", ctx.data(arabic), ctx.data(english))
+    } else {
+        format!("{} ({})", ctx.data(arabic), ctx.data(english))
+    }
+}
+
 fn body_name(ctx: &Context, data: &Dataset, id: &str) -> String {
     data.bodies
         .iter()

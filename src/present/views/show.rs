@@ -1,6 +1,9 @@
 //! `igf show`: everything known about a session.
 
-use super::{egypt_part, other_dates, phase_label, room, session_format, session_heading, unnested};
+use super::{
+    affiliation_and_role, both_names, egypt_part, other_dates, phase_label, room, session_format, session_heading,
+    unnested,
+};
 use crate::data::{Dataset, Session};
 use crate::present::format::{digits, long_date, slot};
 use crate::present::{Block, Context, Document};
@@ -86,15 +89,22 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         .speakers
         .iter()
         .map(|p| {
-            let details: Vec<String> = [p.affiliation.as_deref(), p.country.as_deref()]
+            let (affiliation, role) = p
+                .affiliation
+                .as_deref()
+                .map_or((None, None), |a| affiliation_and_role(ctx, a));
+            let details: Vec<String> = [affiliation, p.country.as_ref().map(|c| unnested(ctx, c))]
                 .into_iter()
                 .flatten()
-                .map(|d| unnested(ctx, d))
                 .collect();
-            if details.is_empty() {
+            let person = if details.is_empty() {
                 ctx.data(&p.name)
             } else {
                 ctx.data(&format!("{} ({})", p.name, details.join(", ")))
+            };
+            match role {
+                Some(role) => format!("{person} – {role}"),
+                None => person,
             }
         })
         .collect();
@@ -134,7 +144,7 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
         .then(|| data.organisations.iter().find(|o| o.name_en == name))
         .flatten();
     match arabic {
-        Some(o) => format!("{} ({})", ctx.data(&o.name_ar), ctx.data(&unnested(ctx, name))),
+        Some(o) => both_names(ctx, &o.name_ar, name),
         None => ctx.data(name),
     }
 }
