@@ -372,7 +372,8 @@ fn arabic_show_names_format_room_roles_and_other_dates_in_arabic() {
     for wanted in [
         "المكان: القاعة ٢",
         "لقاء أصحاب الاهتمام المشترك – مقاعد على هيئة مدرّج – ٦٠ دقيقة",
-        "Sasha Rubel (UNESCO) – إدارة الجلسة",
+        "Sasha Rubel (منظمة الأمم المتحدة للتربية والعلم والثقافة – اليونسكو) – إدارة الجلسة",
+        "Jan Kleijssen (مجلس أوروبا)",
         "الخبر العربي لوزارة الاتصالات وتكنولوجيا المعلومات رقم ٥٢٩٠٥",
     ] {
         assert!(out.contains(wanted), "{wanted}: {out}");

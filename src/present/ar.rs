@@ -58,6 +58,7 @@ pub const LABELS: Labels = Labels {
     without_track: "بلا مسار مسجل",
     without_speakers: "بلا متحدثين مسمّين",
     without_date: "بلا تاريخ معروف",
+    comma: "، ",
     list_separator: "؛ ",
     total: "المجموع",
     count_sessions: |n, digits| match n {

@@ -57,6 +57,7 @@ pub const LABELS: Labels = Labels {
     without_track: "without a recorded track",
     without_speakers: "without named speakers",
     without_date: "without a known date",
+    comma: ", ",
     list_separator: "; ",
     total: "Total",
     count_sessions: |n, digits| match n {

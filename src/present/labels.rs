@@ -63,6 +63,8 @@ pub struct Labels {
     pub without_speakers: &'static str,
     pub without_date: &'static str,
     pub total: &'static str,
+    /// Between the details of one item (a speaker's affiliation and country).
+    pub comma: &'static str,
     /// Between items listed on one line (Egypt's parts in a session).
     pub list_separator: &'static str,
     /// Says how many sessions a list shows, with the correct plural.

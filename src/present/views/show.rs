@@ -93,6 +93,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
                 .affiliation
                 .as_deref()
                 .map_or((None, None), |a| affiliation_and_role(ctx, a));
+            let affiliation = affiliation.map(|a| known_name(ctx, data, a));
             let details: Vec<String> = [affiliation, p.country.as_ref().map(|c| unnested(ctx, c))]
                 .into_iter()
                 .flatten()
@@ -100,7 +101,7 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
             let person = if details.is_empty() {
                 ctx.data(&p.name)
             } else {
-                ctx.data(&format!("{} ({})", p.name, details.join(", ")))
+                ctx.data(&format!("{} ({})", p.name, details.join(l.comma)))
             };
             match role {
                 Some(role) => format!("{person} – {role}"),
@@ -146,5 +147,14 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
     match arabic {
         Some(o) => both_names(ctx, &o.name_ar, name),
         None => ctx.data(name),
+    }
+}
+
+/// An affiliation that is one of the programme's recurring organisations, by its Arabic name
+/// when the user reads Arabic.
+fn known_name(ctx: &Context, data: &Dataset, affiliation: String) -> String {
+    match data.organisations.iter().find(|o| o.name_en == affiliation) {
+        Some(o) if ctx.is_rtl() => unnested(ctx, &o.name_ar),
+        _ => affiliation,
     }
 }
