@@ -272,7 +272,7 @@ fn search(run: &Run, args: &SearchArgs) -> Result<(), Failure> {
         Format::Csv => Rendered::Text(export::csv(&run.ctx, &ranked, run.settings.terminal.interactive)),
         _ => {
             let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
-            run.sessions(&sessions, |ctx| views::search(ctx, &hits))
+            run.sessions(&sessions, |ctx| views::search(ctx, &args.text.join(" "), &hits))
         }
     };
     run.print(output)?;

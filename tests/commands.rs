@@ -16,7 +16,11 @@ fn list_by_date_shows_oecd_open_forum_and_marks_missing_times() {
         ),
         "{plain}"
     );
-    assert!(out.contains("time not published"), "{out}");
+    // Under the "Time (UTC)" header the cell does not name the field again.
+    assert!(
+        out.contains("not published") && !out.contains("time not published"),
+        "{out}"
+    );
     assert!(
         out.lines().last().is_some_and(|l| l.contains("sessions")),
         "footer counts sessions: {out}"
@@ -352,4 +356,83 @@ fn search_refuses_a_country_or_body_that_names_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("closest: UNESCO"));
+}
+
+/// Arabic output without the bidi isolates that keep mixed runs in order.
+fn arabic_text(args: &[&str]) -> String {
+    stdout_of(args)
+        .chars()
+        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        .collect()
+}
+
+#[test]
+fn arabic_show_names_format_room_roles_and_other_dates_in_arabic() {
+    let out = arabic_text(&["show", "OF21"]);
+    for wanted in [
+        "المكان: القاعة ٢",
+        "لقاء أصحاب الاهتمام المشترك – مقاعد على هيئة مدرّج – ٦٠ دقيقة",
+        "Sasha Rubel (منظمة الأمم المتحدة للتربية والعلم والثقافة – اليونسكو) – إدارة الجلسة",
+        "Jan Kleijssen (مجلس أوروبا)",
+        "الخبر العربي لوزارة الاتصالات وتكنولوجيا المعلومات رقم ٥٢٩٠٥",
+    ] {
+        assert!(out.contains(wanted), "{wanted}: {out}");
+    }
+    for unwanted in ["Room 2", "60 Min", "(moderator)", "MCIT Arabic news item", "))"] {
+        assert!(!out.contains(unwanted), "{unwanted}: {out}");
+    }
+    // The English interface keeps the programme's own words.
+    let en = stdout_of(&["show", "OF21", "--lang", "en"]);
+    assert!(en.contains("Format: Birds of a Feather - Auditorium - 60 Min"), "{en}");
+    assert!(en.contains("Sasha Rubel (UNESCO – moderator)"), "{en}");
+}
+
+#[test]
+fn a_missing_time_is_said_once_beside_its_label() {
+    let ar = arabic_text(&["show", "OF39"]);
+    assert!(ar.contains("الوقت: غير منشور"), "{ar}");
+    assert!(!ar.contains("الوقت: الوقت"), "{ar}");
+    let en = stdout_of(&["show", "OF39", "--lang", "en"]);
+    assert!(en.contains("Time: not published"), "{en}");
+}
+
+#[test]
+fn numbers_in_arabic_notes_follow_the_digits_option() {
+    let arabic = arabic_text(&["show", "OF39"]);
+    assert!(arabic.contains("اليوم الثالث = ٤ نوفمبر"), "{arabic}");
+    assert!(!arabic.contains("= 4 نوفمبر"), "{arabic}");
+    let latin = arabic_text(&["show", "OF39", "--digits", "latin"]);
+    assert!(latin.contains("اليوم الثالث = 4 نوفمبر"), "{latin}");
+    assert!(latin.contains("كوفيد-19"), "{latin}");
+    // A code keeps its digits whatever the option.
+    let egypt = arabic_text(&["egypt"]);
+    assert!(egypt.contains("WS #165"), "{egypt}");
+    assert!(egypt.contains("الخبر العربي رقم ٥٢٩٠٥"), "{egypt}");
+}
+
+#[test]
+fn search_says_what_was_searched_for() {
+    let ar = arabic_text(&["search", "الذكاء"]);
+    assert!(
+        ar.lines().next().is_some_and(|l| l == "نتائج البحث عن «الذكاء»"),
+        "{ar}"
+    );
+    let en = stdout_of(&["search", "AI", "--lang", "en"]);
+    assert!(en.lines().next().is_some_and(|l| l == "Results for \"AI\""), "{en}");
+    assert!(!en.contains("Track: —"), "{en}");
+}
+
+#[test]
+fn kinds_use_the_forum_s_arabic_terms() {
+    let kinds = arabic_text(&["kinds"]);
+    for wanted in [
+        "الفعاليات التحضيرية",
+        "مسار القادة رفيعي المستوى",
+        "جلسات المشاركين الجدد",
+    ] {
+        assert!(kinds.contains(wanted), "{wanted}: {kinds}");
+    }
+    for unwanted in ["الأحداث التحضيرية", "القائد رفيع", "الأعضاء الجدد"] {
+        assert!(!kinds.contains(unwanted), "{unwanted}: {kinds}");
+    }
 }

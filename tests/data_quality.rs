@@ -235,3 +235,38 @@ fn about_sets_each_count_by_kind_beside_the_sessions_of_that_kind() {
         );
     }
 }
+
+/// Every string in `value` that sits under a key ending in `_ar`, with the key's path.
+fn arabic_texts(value: &serde_yaml::Value, path: &str, arabic: bool, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_yaml::Value::String(s) if arabic => out.push((path.to_owned(), s.clone())),
+        serde_yaml::Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                arabic_texts(item, &format!("{path}[{i}]"), arabic, out);
+            }
+        }
+        serde_yaml::Value::Mapping(map) => {
+            for (key, item) in map {
+                let key = key.as_str().unwrap_or_default();
+                arabic_texts(item, &format!("{path}.{key}"), key.ends_with("_ar"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn arabic_prose_in_the_data_quotes_with_guillemets() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/igf2020.yaml")).unwrap();
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    let mut texts = Vec::new();
+    arabic_texts(&doc, "", false, &mut texts);
+    assert!(texts.len() > 100, "the walk finds the Arabic fields: {}", texts.len());
+    let ascii_quoted: Vec<&(String, String)> = texts.iter().filter(|(_, t)| t.contains('"')).collect();
+    assert!(ascii_quoted.is_empty(), "{ascii_quoted:#?}");
+    let unbalanced: Vec<&(String, String)> = texts
+        .iter()
+        .filter(|(_, t)| t.matches('«').count() != t.matches('»').count())
+        .collect();
+    assert!(unbalanced.is_empty(), "{unbalanced:#?}");
+}

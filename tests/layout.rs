@@ -72,6 +72,40 @@ fn no_word_is_broken_and_no_line_overflows_from_20_to_300_columns() {
     println!("{cut_words} cuts inside words wider than their line");
 }
 
+#[test]
+fn no_line_but_the_first_starts_with_a_spaced_dash() {
+    let data = data::bundled();
+    let mut kept = 0;
+    for lang in LANGS {
+        let ctx = context(lang);
+        for (name, _, doc) in documents(&ctx, &data) {
+            for width in 20..=160 {
+                let (_, laid_out) = lines_and_paragraphs(&doc, &layout(lang, false, width));
+                for p in &laid_out {
+                    for (i, r) in p.lines.iter().enumerate().skip(1) {
+                        let line = &p.text[r.clone()];
+                        let Some(dash) = ["- ", "– ", "— "].into_iter().find(|d| line.starts_with(d)) else {
+                            continue;
+                        };
+                        // Allowed only when the word before and the dash could not share a line.
+                        let before = &p.text[..r.start].trim_end();
+                        let word = before.rsplit(' ').next().unwrap_or_default();
+                        let together = format!("{word} {}", dash.trim_end());
+                        let limit = if i == 1 { p.widths.0 } else { p.widths.1 };
+                        assert!(
+                            printed_width(&together, Form::Logical) > p.widths.1.max(limit),
+                            "{name} ({lang:?}, {width}): {line:?} starts with a dash in {:?}",
+                            p.text
+                        );
+                    }
+                    kept += p.text.matches(" - ").count();
+                }
+            }
+        }
+    }
+    assert!(kept > 0, "the documents have spaced dashes to keep");
+}
+
 /// Lines of table frames: those that start (after right-alignment padding) with a box drawing
 /// character, grouped by table.
 fn tables(lines: &[String]) -> Vec<Vec<String>> {

@@ -257,6 +257,9 @@ pub struct EgyptPart {
 pub struct DateClaim {
     pub date: NaiveDate,
     pub by: Text,
+    /// Who gives the date, in Arabic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_ar: Option<Text>,
     pub source: Text,
 }
 

@@ -26,6 +26,7 @@ pub const LABELS: Labels = Labels {
     count: "Count",
     time_not_published: "time not published",
     date_not_published: "date not published",
+    not_published: "not published",
     no_track: "no recorded track",
     untitled: "title not published",
     room_not_published: "room not published",
@@ -55,6 +56,7 @@ pub const LABELS: Labels = Labels {
     without_track: "without a recorded track",
     without_speakers: "without named speakers",
     without_date: "without a known date",
+    comma: ", ",
     list_separator: "; ",
     total: "Total",
     count_sessions: |n, digits| match n {
@@ -66,6 +68,12 @@ pub const LABELS: Labels = Labels {
         format!("{digits} sessions carry the number {what}:")
     },
     no_session_matches: "No session matches.",
+    results_for: |query| format!("Results for \"{query}\""),
+    // The programme publishes this vocabulary in English.
+    programme_term: |_| None,
+    minutes: "Min",
+    switch_off: "off",
+    numbered_room: "Room",
     weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months: [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -27,6 +27,9 @@ pub struct Labels {
     pub count: &'static str,
     pub time_not_published: &'static str,
     pub date_not_published: &'static str,
+    /// A date or time left blank, shown beside its own label or under its own column header,
+    /// where the full "time not published" would say the label twice.
+    pub not_published: &'static str,
     pub no_track: &'static str,
     pub untitled: &'static str,
     /// Stands for the room in exports that need one (frab schedules) when none was published.
@@ -59,6 +62,8 @@ pub struct Labels {
     pub without_speakers: &'static str,
     pub without_date: &'static str,
     pub total: &'static str,
+    /// Between the details of one item (a speaker's affiliation and country).
+    pub comma: &'static str,
     /// Between items listed on one line (Egypt's parts in a session).
     pub list_separator: &'static str,
     /// Says how many sessions a list shows, with the correct plural.
@@ -66,6 +71,17 @@ pub struct Labels {
     /// "N sessions share this number" before a multi-session `show`.
     pub several_match: fn(usize, &str, &str) -> String,
     pub no_session_matches: &'static str,
+    /// The heading of `igf search`: what was searched for (already quoted and isolated).
+    pub results_for: fn(&str) -> String,
+    /// The programme's own English vocabulary for session formats, seating and speakers' roles
+    /// in this language; None keeps the published wording (the vocabulary is English).
+    pub programme_term: fn(&str) -> Option<&'static str>,
+    /// "60 Min" in a session format: the word after the number.
+    pub minutes: &'static str,
+    /// A switch's default when it is off, where help would otherwise print clap's `false`.
+    pub switch_off: &'static str,
+    /// "Room 2": the word before a room's number.
+    pub numbered_room: &'static str,
     pub weekdays: [&'static str; 7],
     pub months: [&'static str; 12],
     pub kind_name: fn(Kind) -> &'static str,

@@ -84,6 +84,12 @@ impl Context {
         }
     }
 
+    /// Prose from the data (a title, note, summary, role or piece of evidence) with its
+    /// numbers in the context's digits; see [`prose_digits`].
+    pub fn prose(&self, text: &str) -> String {
+        self.data(&prose_digits(self.digits, text))
+    }
+
     /// Left-to-right material of our own (ISO dates, times, zone names, codes) inside Arabic
     /// text is isolated so the bidi algorithm keeps it in one piece; English text needs none.
     pub fn ltr(&self, text: &str) -> String {
@@ -117,14 +123,14 @@ impl Context {
     /// A value in the interface language, or in the other one when it has no wording here.
     pub fn value(&self, en: Option<&str>, ar: Option<&str>) -> Option<String> {
         self.pick(en, ar, Option::is_some)
-            .and_then(|(text, _)| text.map(|t| self.data(t)))
+            .and_then(|(text, _)| text.map(|t| self.prose(t)))
     }
 
     /// Like [`Context::value`], and saying so when the text is in the other language.
     pub fn value_marked(&self, en: Option<&str>, ar: Option<&str>) -> Option<String> {
         self.pick(en, ar, Option::is_some).and_then(|(text, lang)| {
             text.map(|t| {
-                let written = self.data(t);
+                let written = self.prose(t);
                 if lang == self.lang {
                     written
                 } else {
@@ -149,6 +155,67 @@ impl Context {
     pub fn code(&self, s: &Session) -> String {
         self.data(s.code.as_deref().unwrap_or(&s.id))
     }
+}
+
+/// Numbers in prose written in `digits`, as the labels and dates around them are.
+///
+/// Arabic-Indic digits only ever stand for numbers, so with Latin digits every one is turned.
+/// ASCII digits are turned into Arabic-Indic ones only where they belong to Arabic prose: the
+/// nearest letter before them is Arabic (or, at the start, the nearest letter after them), and
+/// nothing in their word marks a code, an id or an address (a Latin letter, `#`, `/`, `@`, `_`).
+/// So «3 نوفمبر», «رقم 52905» and «كوفيد-19» change; «WS #165», «5G», «IGF 2020» and URLs do not.
+pub fn prose_digits(digits: Digits, text: &str) -> String {
+    const ARABIC_ZERO: u32 = 0x0660;
+    if digits == Digits::Latin {
+        return text
+            .chars()
+            .map(|c| match c {
+                '\u{0660}'..='\u{0669}' => char::from_u32('0' as u32 + (c as u32 - ARABIC_ZERO)).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+    }
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let is_rtl_letter = |c: char| {
+        c.is_alphabetic() && crate::rtl::first_strong(c.encode_utf8(&mut [0; 4])) == Some(crate::rtl::Direction::Rtl)
+    };
+    let marks_code = |c: char| (c.is_alphabetic() && !is_rtl_letter(c)) || matches!(c, '#' | '/' | '@' | '_');
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let word_start = chars[..start]
+            .iter()
+            .rposition(|c| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let word_end = chars[i..]
+            .iter()
+            .position(|c| c.is_whitespace())
+            .map_or(chars.len(), |p| i + p);
+        let in_code = chars[word_start..word_end].iter().any(|&c| marks_code(c));
+        let letter_before = chars[..start].iter().rev().find(|c| c.is_alphabetic());
+        let nearest = letter_before.or_else(|| chars[i..].iter().find(|c| c.is_alphabetic()));
+        let arabic = !in_code && nearest.is_some_and(|&c| is_rtl_letter(c));
+        for &c in &chars[start..i] {
+            if arabic {
+                out.push(char::from_u32(ARABIC_ZERO + (c as u32 - '0' as u32)).unwrap_or(c));
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// What a command prints, before line breaking and display order are decided.
@@ -258,6 +325,38 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_arabic_prose_follow_the_digits_and_codes_keep_theirs() {
+        let arabic = |t: &str| prose_digits(Digits::Arabic, t);
+        assert_eq!(arabic("في 3 نوفمبر 2020"), "في ٣ نوفمبر ٢٠٢٠");
+        assert_eq!(arabic("الخبر رقم 52905"), "الخبر رقم ٥٢٩٠٥");
+        assert_eq!(arabic("جائحة كوفيد-19"), "جائحة كوفيد-١٩");
+        assert_eq!(
+            arabic("(4 نوفمبر)"),
+            "(٤ نوفمبر)",
+            "a number before any letter goes by the next one"
+        );
+        assert_eq!(arabic("الورشة WS #165"), "الورشة WS #165");
+        assert_eq!(arabic("شبكات 5G"), "شبكات 5G");
+        assert_eq!(arabic("مؤشرات ROAM-X لعام 2021"), "مؤشرات ROAM-X لعام ٢٠٢١");
+        assert_eq!(
+            arabic("منتدى IGF 2020 في مصر"),
+            "منتدى IGF 2020 في مصر",
+            "a number after a Latin name is part of it"
+        );
+        assert_eq!(
+            arabic("انظر https://mcit.gov.eg/Ar/52905"),
+            "انظر https://mcit.gov.eg/Ar/52905"
+        );
+        assert_eq!(arabic("المعرّفان OF39 وWS195"), "المعرّفان OF39 وWS195");
+        assert_eq!(arabic("Day 3 of 5"), "Day 3 of 5", "English prose keeps its digits");
+        assert_eq!(arabic("بلا أرقام"), "بلا أرقام");
+        assert_eq!(
+            prose_digits(Digits::Latin, "كوفيد-١٩ في 3 نوفمبر"),
+            "كوفيد-19 في 3 نوفمبر"
+        );
+    }
 
     #[test]
     fn a_value_is_shown_in_the_interface_language_else_in_the_other_marked() {

@@ -61,6 +61,26 @@ impl Widths {
     }
 }
 
+/// A dash standing between spaces, as in "COVID-19 - policy responses": at the start of a
+/// line it would read as a list bullet.
+const SPACED_DASHES: [&str; 3] = ["-", "–", "—"];
+
+/// The pieces a line may be broken between: words separated by ordinary spaces, except that a
+/// spaced dash stays with the word before it, so no line starts with one.
+fn units(text: &str) -> Vec<Range<usize>> {
+    let mut units: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for word in text.split(' ') {
+        let range = start..start + word.len();
+        start = range.end + 1;
+        match units.last_mut() {
+            Some(last) if SPACED_DASHES.contains(&word) && last.end > last.start => last.end = range.end,
+            _ => units.push(range),
+        }
+    }
+    units
+}
+
 pub(crate) fn break_lines(text: &str, first: usize, rest: usize, form: Form) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     let widths = Widths { first, rest };
@@ -71,11 +91,21 @@ pub(crate) fn break_lines(text: &str, first: usize, rest: usize, form: Form) -> 
     // The line being filled and its width. Shaping never joins across a space, so widths of
     // words and spaces add up and each word is measured once.
     let mut current: Option<(Range<usize>, usize)> = None;
-    let mut word_start = 0;
-    for word in text.split(' ') {
-        let word_range = word_start..word_start + word.len();
-        word_start = word_range.end + 1;
+    let mut pending = units(text);
+    pending.reverse();
+    while let Some(word_range) = pending.pop() {
+        let word = &text[word_range.clone()];
         let word_width = printed_width(word, form);
+        // A word and its dash too wide for any line: the dash goes on the next line after all,
+        // rather than cutting the word.
+        if word_width > widths.rest.max(widths.first) && widths.rest != 0 {
+            if let Some(space) = word.rfind(' ') {
+                let at = word_range.start + space;
+                pending.push(at + 1..word_range.end);
+                pending.push(word_range.start..at);
+                continue;
+            }
+        }
         if let Some((line, used)) = current.as_mut() {
             if *used + 1 + word_width <= widths.of(&lines) {
                 line.end = word_range.end;
@@ -94,4 +124,38 @@ pub(crate) fn break_lines(text: &str, first: usize, rest: usize, form: Form) -> 
     }
     lines.extend(current.map(|(line, _)| line));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        break_lines(text, width, width, Form::Logical)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn a_spaced_dash_stays_with_the_word_before_it() {
+        for dash in SPACED_DASHES {
+            let text = format!("AB CDEFG {dash} xyz");
+            // "AB CDEFG" fills the first line; the dash used to start the second.
+            assert_eq!(lines(&text, 9), ["AB", format!("CDEFG {dash}").as_str(), "xyz"]);
+        }
+        assert_eq!(lines("كوفيد جائحة - استجابات", 12), ["كوفيد", "جائحة -", "استجابات"]);
+        assert_eq!(
+            lines("ABCDEFGH - x", 8),
+            ["ABCDEFGH", "- x"],
+            "only when the word alone is wider"
+        );
+        assert_eq!(lines("a - b", 0), ["a - b"], "no limit, no break");
+    }
+
+    #[test]
+    fn a_hyphen_inside_a_word_or_leading_the_text_is_left_alone() {
+        assert_eq!(lines("ROAM-X and COVID-19", 8), ["ROAM-X", "and", "COVID-19"]);
+        assert_eq!(lines("- item here", 6), ["- item", "here"]);
+    }
 }

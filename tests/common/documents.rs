@@ -32,7 +32,7 @@ pub fn documents(ctx: &Context, data: &Dataset) -> Vec<(&'static str, Vec<&'stat
             views::show(ctx, data, &shown, None),
         ),
         ("egypt", vec!["egypt"], views::egypt(ctx, data, &egypt)),
-        ("search", vec!["search", "الذكاء"], views::search(ctx, &hits)),
+        ("search", vec!["search", "الذكاء"], views::search(ctx, "الذكاء", &hits)),
         ("tracks", vec!["tracks"], views::tracks(ctx, data)),
         ("kinds", vec!["kinds"], views::kinds(ctx, data)),
         ("days", vec!["days"], views::days(ctx, data)),

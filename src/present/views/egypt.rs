@@ -1,6 +1,6 @@
 //! `igf egypt`: Egypt's part in the forum.
 
-use super::{body_name, date_and_time, egypt_part, other_dates, session_heading, time_header};
+use super::{body_name, both_names, date_and_time, egypt_part, other_dates, session_heading, time_header, Unknown};
 use crate::data::{Dataset, Session};
 use crate::present::format::digits;
 use crate::present::{Block, Column, Context, Document, Fit, Table};
@@ -47,17 +47,16 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     doc.push(Block::Heading(l.egypt_bodies.to_owned()));
     for body in bodies {
         let name = body_name(ctx, data, &body.id);
-        let name = if ctx.is_rtl() {
-            format!("{name} ({})", ctx.data(&body.name_en))
-        } else {
-            name
+        let name = match &body.name_ar {
+            Some(arabic) if ctx.is_rtl() => both_names(ctx, arabic, &body.name_en),
+            _ => name,
         };
         let mut roles: Vec<String> = Vec::new();
         if body.mag_member_2020 {
             roles.push(l.mag_member.to_owned());
         }
         if let Some((texts, _)) = ctx.pick(&body.roles, &body.roles_ar, |r| !r.is_empty()) {
-            roles.extend(texts.iter().map(|r| ctx.data(r)));
+            roles.extend(texts.iter().map(|r| ctx.prose(r)));
         }
         doc.push(Block::Items {
             label: name,
@@ -66,7 +65,10 @@ pub fn egypt(ctx: &Context, data: &Dataset, sessions: &[&Session]) -> Document {
     }
     doc.push(Block::Blank);
     doc.push(Block::Heading(l.egypt_sessions.to_owned()));
-    let (dates, times): (Vec<String>, Vec<String>) = sessions.iter().map(|s| date_and_time(ctx, s)).unzip();
+    let (dates, times): (Vec<String>, Vec<String>) = sessions
+        .iter()
+        .map(|s| date_and_time(ctx, s, Unknown::UnderHeader))
+        .unzip();
     doc.push(Block::Table(Table {
         columns: vec![
             Column::new(l.id, Fit::Whole, sessions.iter().map(|s| ctx.code(s)).collect()),

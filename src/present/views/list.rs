@@ -1,6 +1,6 @@
 //! `igf list`, `igf search` and `--format plain`: sessions one per row.
 
-use super::{date_and_time, sessions_table};
+use super::{date_and_time, sessions_table, Unknown};
 use crate::data::{Dataset, Session};
 use crate::present::{Block, Column, Context, Document, Fit};
 use crate::query::search::Rank;
@@ -30,7 +30,7 @@ pub fn records(ctx: &Context, sessions: &[&Session]) -> Document {
         piece
             .iter()
             .map(|s| {
-                let (date, time) = date_and_time(ctx, s);
+                let (date, time) = date_and_time(ctx, s, Unknown::Alone);
                 Block::Record(vec![ctx.data(&s.id), date, time, ctx.title(s)])
             })
             .collect::<Vec<Block>>()
@@ -40,8 +40,8 @@ pub fn records(ctx: &Context, sessions: &[&Session]) -> Document {
     }
 }
 
-/// `igf search`: matches in titles first, then elsewhere.
-pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
+/// `igf search`: what was searched for, then matches in titles first, then elsewhere.
+pub fn search(ctx: &Context, query: &str, hits: &[(&Session, Rank)]) -> Document {
     let l = ctx.labels;
     let sessions: Vec<&Session> = hits.iter().map(|(s, _)| *s).collect();
     let mut table = sessions_table(ctx, &sessions);
@@ -56,6 +56,8 @@ pub fn search(ctx: &Context, hits: &[(&Session, Rank)]) -> Document {
             .collect(),
     ));
     let mut doc = Document::default();
+    doc.push(Block::Heading((l.results_for)(&ctx.data(query))));
+    doc.push(Block::Blank);
     doc.push(Block::Table(table));
     doc.push(Block::Paragraph(ctx.count(hits.len())));
     doc

@@ -1,6 +1,9 @@
 //! `igf show`: everything known about a session.
 
-use super::{egypt_part, other_dates, phase_label, session_heading};
+use super::{
+    affiliation_and_role, both_names, egypt_part, other_dates, phase_label, room, session_format, session_heading,
+    unnested,
+};
 use crate::data::{Dataset, Session};
 use crate::present::format::{digits, long_date, slot};
 use crate::present::{Block, Context, Document};
@@ -43,14 +46,14 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         Some(d) => {
             format!("{} ({})", long_date(ctx, d), phase_label(ctx, data, d))
         }
-        None => l.date_not_published.to_owned(),
+        None => l.not_published.to_owned(),
     };
     doc.push(field(l.date, date));
     let time = s
         .date
         .and_then(|d| slot(ctx, d, s.start_utc, s.end_utc).map(|(local, t)| (d, local, t)))
         .map_or_else(
-            || l.time_not_published.to_owned(),
+            || l.not_published.to_owned(),
             |(d, local, t)| {
                 let zone = ctx.ltr(&ctx.zone.name());
                 if local == d {
@@ -62,8 +65,16 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         );
     doc.push(field(l.time, time));
     other_dates(ctx, s, doc);
-    doc.push(field(l.room, optional(ctx, s.room.as_deref())));
-    doc.push(field(l.format, optional(ctx, s.format.as_deref())));
+    doc.push(field(
+        l.room,
+        s.room.as_deref().map_or_else(|| "—".to_owned(), |r| room(ctx, r)),
+    ));
+    doc.push(field(
+        l.format,
+        s.format
+            .as_deref()
+            .map_or_else(|| "—".to_owned(), |f| session_format(ctx, f)),
+    ));
     doc.push(field(
         l.track,
         s.track
@@ -78,14 +89,23 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         .speakers
         .iter()
         .map(|p| {
-            let details: Vec<&str> = [p.affiliation.as_deref(), p.country.as_deref()]
+            let (affiliation, role) = p
+                .affiliation
+                .as_deref()
+                .map_or((None, None), |a| affiliation_and_role(ctx, a));
+            let affiliation = affiliation.map(|a| known_name(ctx, data, a));
+            let details: Vec<String> = [affiliation, p.country.as_ref().map(|c| unnested(ctx, c))]
                 .into_iter()
                 .flatten()
                 .collect();
-            if details.is_empty() {
+            let person = if details.is_empty() {
                 ctx.data(&p.name)
             } else {
-                ctx.data(&format!("{} ({})", p.name, details.join(", ")))
+                ctx.data(&format!("{} ({})", p.name, details.join(l.comma)))
+            };
+            match role {
+                Some(role) => format!("{person} – {role}"),
+                None => person,
             }
         })
         .collect();
@@ -104,10 +124,6 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         label: l.sources.to_owned(),
         urls: s.sources.iter().map(|u| ctx.data(u)).collect(),
     });
-}
-
-fn optional(ctx: &Context, value: Option<&str>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| ctx.data(v))
 }
 
 fn items(ctx: &Context, label: &str, items: Vec<String>) -> Block {
@@ -129,7 +145,16 @@ fn organisation(ctx: &Context, data: &Dataset, name: &str) -> String {
         .then(|| data.organisations.iter().find(|o| o.name_en == name))
         .flatten();
     match arabic {
-        Some(o) => format!("{} ({})", ctx.data(&o.name_ar), ctx.data(name)),
+        Some(o) => both_names(ctx, &o.name_ar, name),
         None => ctx.data(name),
+    }
+}
+
+/// An affiliation that is one of the programme's recurring organisations, by its Arabic name
+/// when the user reads Arabic.
+fn known_name(ctx: &Context, data: &Dataset, affiliation: String) -> String {
+    match data.organisations.iter().find(|o| o.name_en == affiliation) {
+        Some(o) if ctx.is_rtl() => unnested(ctx, &o.name_ar),
+        _ => affiliation,
     }
 }
