@@ -744,8 +744,17 @@ fn another_events_overviews_carry_none_of_igf_2020s_labels_or_empty_columns() {
             let (egypt, stderr) = ok(&args("egypt"));
             let lines: Vec<&str> = egypt.lines().filter(|l| !l.trim().is_empty()).collect();
             assert_eq!(lines.len(), 1, "{file} {lang}: {egypt}{stderr}");
+            // Digits in running text follow the interface's digits, so compare them folded.
+            let latin_digits = |text: &str| -> String {
+                text.chars()
+                    .map(|c| match c {
+                        '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                        _ => c,
+                    })
+                    .collect()
+            };
             assert!(
-                lines[0].contains(&title),
+                latin_digits(lines[0]).contains(&latin_digits(&title)),
                 "{file} {lang}: the line names the event: {egypt}"
             );
             let expected_start = (labels.no_egypt_part)("");

@@ -17,17 +17,17 @@ fuzz_target!(|data: &[u8]| {
     let bundled = igf::data::bundled();
     for lang in [Lang::Ar, Lang::En] {
         messages::set_language(lang);
-        if let Err(m) = igf::cli::parse_date(text) {
-            clean(&m);
-        }
-        if let Err(m) = igf::cli::parse_phase(text) {
-            clean(&m);
-        }
-        if let Err(m) = igf::cli::parse_track(text) {
-            clean(&m);
-        }
-        if let Err(m) = igf::cli::parse_kind(text) {
-            clean(&m);
+        let m = messages::current();
+        // What a usage error says: the value as typed, quoted, and why it was refused.
+        clean(&m.quoted(text));
+        let refusals = [
+            igf::query::typed::date(text).err(),
+            igf::query::typed::phase(text).err(),
+            igf::query::typed::track(text).err(),
+            igf::query::typed::kind(text).err(),
+        ];
+        for bad in refusals.iter().flatten() {
+            clean(&m.bad_value(bad));
         }
     }
     if let Err(e) = Zone::parse(text) {
