@@ -263,3 +263,49 @@ fn no_test_output_mentions_a_panic() {
         .code(2)
         .stderr(predicate::str::contains("panicked").not());
 }
+
+/// A schedule anyone can publish: absurd lengths and dates at the end of the calendar are refused
+/// in one line each, in every format, and never crash the date arithmetic.
+#[test]
+fn lengths_and_dates_beyond_any_calendar_are_refused_not_crashed_on() {
+    let schedule = |day: &str, date: &str, start: &str, duration: &str| {
+        format!(
+            "<?xml version=\"1.0\"?>\n<schedule><version>1</version><conference><acronym>x</acronym><title>T</title>\
+             <time_zone_name>UTC</time_zone_name></conference><day index=\"1\" date=\"{day}\" start=\"{day}T09:00:00+00:00\" \
+             end=\"{day}T18:00:00+00:00\"><room name=\"R\"><event id=\"1\" guid=\"aaaaaaaa-bbbb-5ccc-8ddd-eeeeeeeeee02\">\
+             {date}<start>{start}</start><duration>{duration}</duration><title>Long</title><type>talk</type></event>\
+             </room></day></schedule>\n"
+        )
+    };
+    let cases = [
+        (
+            "huge-length.xml",
+            schedule("2024-01-10", "", "11:00", "99999999999999:00"),
+            "duration",
+        ),
+        (
+            "long-length.xml",
+            schedule("2024-01-10", "", "11:00", "2000000000000:00"),
+            "duration",
+        ),
+        (
+            "last-day.xml",
+            schedule("+262142-12-31", "", "01:00", "00:30"),
+            "0001 to 9999",
+        ),
+    ];
+    let far = programme_with("Far", "Org")
+        .replace("date: '2020-11-04'", "date: '+262142-12-31'")
+        .replace("  notes: null\n", "  notes: null\n  out_of_programme: true\n");
+    for (name, text, needle) in
+        cases
+            .iter()
+            .map(|(n, t, w)| (*n, t.clone(), *w))
+            .chain([("far.yaml", far, "0001 to 9999")])
+    {
+        let path = temp_file(name, text.as_bytes());
+        for format in ["table", "ics", "frab", "frab-json", "json", "csv"] {
+            one_line_error(&["--data", path.to_str().unwrap(), "list", "--format", format], needle);
+        }
+    }
+}

@@ -712,7 +712,9 @@ impl Clock {
             // In the hour repeated when clocks go back, the earlier reading is taken.
             // A time in the hour skipped when clocks go forward is read an hour later, less that hour.
             Clock::Zone(zone) => zone.to_utc(local),
-            Clock::Offset(offset) => local - Duration::seconds(i64::from(offset.local_minus_utc())),
+            Clock::Offset(offset) => local
+                .checked_sub_signed(Duration::seconds(i64::from(offset.local_minus_utc())))
+                .unwrap_or(local),
             Clock::AsPrinted => local,
         }
     }
@@ -761,11 +763,13 @@ fn parse_duration(text: &str) -> Option<Duration> {
     if parts.iter().any(|&p| p < 0) {
         return None;
     }
-    match parts.as_slice() {
-        [h, m] if *m < 60 => Some(Duration::minutes(h * 60 + m)),
-        [h, m, s] if *m < 60 && *s < 60 => Some(Duration::seconds(h * 3600 + m * 60 + s)),
-        _ => None,
-    }
+    // Checked: a published length of billions of hours is refused like any other bad length.
+    let seconds = match parts.as_slice() {
+        [h, m] if *m < 60 => h.checked_mul(3600)?.checked_add(m * 60)?,
+        [h, m, s] if *m < 60 && *s < 60 => h.checked_mul(3600)?.checked_add(m * 60 + s)?,
+        _ => return None,
+    };
+    Duration::try_seconds(seconds)
 }
 
 /// Where the text is mostly in Arabic script (more Arabic letters than Latin ones).
@@ -1016,13 +1020,21 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                 let after_midnight = day
                     .and_then(|d| d.start)
                     .is_some_and(|(s, _)| s.date() == date && time < s.time());
-                let date = if after_midnight { date + Duration::days(1) } else { date };
+                let day_of_start = if after_midnight { date.succ_opt() } else { Some(date) };
+                let Some(date) = day_of_start.filter(|d| super::model::within_calendars(*d)) else {
+                    report((m().date_beyond_calendars)(&date.to_string()));
+                    continue;
+                };
                 let c = clock(None);
                 as_printed += usize::from(matches!(c, Clock::AsPrinted));
                 Some(c.to_utc(date.and_time(time)))
             }
             (None, None) => None,
         };
+        if let Some(start) = start.filter(|s| !super::model::within_calendars(s.date())) {
+            report((m().date_beyond_calendars)(&start.date().to_string()));
+            continue;
+        }
         let length = match event.duration.as_deref().map(|d| (d, parse_duration(d))) {
             Some((text, None)) => {
                 report((m().bad_event_duration)(&quoted(text)));
@@ -1031,7 +1043,19 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             Some((_, Some(length))) => Some(length).filter(|l| *l > Duration::zero()),
             None => None,
         };
-        let end = start.zip(length).map(|(s, l)| s + l);
+        let end = match start.zip(length) {
+            Some((s, l)) => match s.checked_add_signed(l) {
+                Some(end) => Some(end),
+                // An end past any date there is: the length cannot be right.
+                None => {
+                    report((m().bad_event_duration)(&quoted(
+                        event.duration.as_deref().unwrap_or_default(),
+                    )));
+                    continue;
+                }
+            },
+            None => None,
+        };
         // The model keeps an end as a time on the start's day; one past midnight UTC is dropped.
         let end = match (start, end) {
             (Some(s), Some(e)) if e.date() != s.date() => {

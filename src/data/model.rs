@@ -7,6 +7,16 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 
+/// Years a session's date may have: iCalendar DATE values and frab's ISO 8601 dates hold four
+/// digits, and date arithmetic near chrono's own limits would overflow.
+pub const CALENDAR_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Whether every format igf writes can hold this date.
+pub fn within_calendars(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    CALENDAR_YEARS.contains(&date.year())
+}
+
 /// Text that is either part of the programme compiled into the binary (borrowed, free to load)
 /// or read from a `--data` file at run time (owned).
 pub type Text = Cow<'static, str>;

@@ -35,6 +35,14 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
     };
 
     let forum = &data.forum;
+    for (field, date) in [("forum.start", forum.start), ("forum.end", forum.end)] {
+        if !super::model::within_calendars(date) {
+            report(
+                None,
+                (m.bad_field)(field, &(m.date_beyond_calendars)(&date.to_string())),
+            );
+        }
+    }
     if forum.end < forum.start {
         report(
             None,
@@ -71,7 +79,9 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
                 first_seen.insert(name, index);
             }
         }
-        if let Some(date) = s
+        if let Some(date) = s.date.filter(|d| !super::model::within_calendars(*d)) {
+            report(at("date"), about("date", (m.date_beyond_calendars)(&date.to_string())));
+        } else if let Some(date) = s
             .date
             .filter(|d| !s.out_of_programme && (*d < forum.start || *d > forum.end))
         {

@@ -223,7 +223,7 @@ pub fn ics(ctx: &Context, data: &Dataset, sessions: &[&Session], terminal: bool)
                 let start = date.and_time(start);
                 let end = s
                     .end_utc
-                    .map_or(start + super::frab::ASSUMED_LENGTH, |e| date.and_time(e));
+                    .map_or_else(|| start + super::frab::ASSUMED_LENGTH, |e| date.and_time(e));
                 cal.line("DTSTART", &start.format("%Y%m%dT%H%M%SZ").to_string());
                 cal.line("DTEND", &end.format("%Y%m%dT%H%M%SZ").to_string());
             }

@@ -35,6 +35,9 @@ pub const MESSAGES: Messages = Messages {
         )
     },
     ends_before_start: |end, start| format!("تنتهي في {end} وتبدأ في {start}، ويجب أن تكون النهاية بعد البداية"),
+    date_beyond_calendars: |date| {
+        format!("التاريخ {date} خارج السنوات من ٠٠٠١ إلى ٩٩٩٩ التي تتسع لها التقاويم وجداول المؤتمرات")
+    },
     end_without_start: "لها وقت انتهاء بلا وقت بدء",
     no_sources: "بلا مصادر، ولكل جلسة مصدر واحد على الأقل",
     one_language_only: |what, arabic| {

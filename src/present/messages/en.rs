@@ -38,6 +38,9 @@ pub const MESSAGES: Messages = Messages {
         format!("date {date} is outside the forum ({start} to {end}); set out_of_programme: true if that is intended")
     },
     ends_before_start: |end, start| format!("ends at {end} but starts at {start}; the end must be after the start"),
+    date_beyond_calendars: |date| {
+        format!("date {date} is outside the years 0001 to 9999 that calendars and schedules can hold")
+    },
     end_without_start: "has an end time but no start time",
     no_sources: "no sources; every session needs at least one source URL",
     one_language_only: |what, arabic| {

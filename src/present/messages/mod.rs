@@ -58,6 +58,8 @@ pub struct Messages {
     pub date_outside_forum: fn(&str, &str, &str) -> String,
     /// End and start time.
     pub ends_before_start: fn(&str, &str) -> String,
+    /// A date beyond the four-digit years calendars and schedules can hold.
+    pub date_beyond_calendars: fn(&str) -> String,
     pub end_without_start: &'static str,
     pub no_sources: &'static str,
     /// A text for readers (`what`) in one language only; the Arabic fields to add follow.
@@ -235,6 +237,7 @@ impl Messages {
             duplicate_session_id,
             date_outside_forum,
             ends_before_start,
+            date_beyond_calendars,
             end_without_start,
             no_sources,
             one_language_only,
@@ -301,6 +304,7 @@ impl Messages {
                 date_outside_forum("2020-12-04", "2020-11-02", "2020-11-17"),
             ),
             ("ends_before_start", ends_before_start("09:00", "10:00")),
+            ("date_beyond_calendars", date_beyond_calendars("+262142-12-31")),
             ("end_without_start", (*end_without_start).to_owned()),
             ("no_sources", (*no_sources).to_owned()),
             ("one_language_only", one_language_only("notes", "notes_ar")),
