@@ -197,8 +197,17 @@ fn list(run: &Run, narrowing: &Narrowing) -> Result<(), Failure> {
             return Ok(());
         }
     }
-    let by_track = !narrowing.tracks.is_empty();
-    run.print(run.sessions(&sessions, |ctx| views::list(ctx, run.data, &sessions, by_track)))
+    // Asked for tracks, the reader is told how many sessions the other options let through but
+    // no track can pick, having none recorded.
+    let untracked = (!narrowing.tracks.is_empty()).then(|| {
+        let mut filter = narrowing.filter(run.settings.zone);
+        filter.tracks.clear();
+        query::select(run.data, &filter)
+            .iter()
+            .filter(|s| s.track.is_none())
+            .count()
+    });
+    run.print(run.sessions(&sessions, |ctx| views::list(ctx, &sessions, untracked)))
 }
 
 fn show(run: &Run, wanted: &[String]) -> Result<(), Failure> {

@@ -154,6 +154,18 @@ fn track_footer_counts_sessions_without_a_track() {
         out.contains(&format!("without a recorded track: {untracked} sessions")),
         "{out}"
     );
+    // With a day as well, only that day's sessions without a track are counted.
+    let day = "2020-11-04";
+    let untracked_that_day = bundled_sessions()
+        .iter()
+        .filter(|s| s["track"].is_null() && s["date"].as_str() == Some(day))
+        .count();
+    assert!(untracked_that_day > 0 && untracked_that_day < untracked);
+    let out = stdout_of(&["list", "--track", "Trust", "--date", day, "--lang", "en"]);
+    assert!(
+        out.contains(&format!("without a recorded track: {untracked_that_day} sessions")),
+        "{out}"
+    );
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub fn documents(ctx: &Context, data: &Dataset) -> Vec<(&'static str, Vec<&'stat
     query::sort(&mut egypt, Zone::Utc);
     let hits = query::search::search(data, &all, "الذكاء");
     vec![
-        ("list", vec!["list"], views::list(ctx, data, &all, false)),
+        ("list", vec!["list"], views::list(ctx, &all, None)),
         (
             "show",
             vec!["show", "PE30", "OF21", "OF39", "39"],

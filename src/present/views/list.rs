@@ -1,18 +1,19 @@
 //! `igf list`, `igf search` and `--format plain`: sessions one per row.
 
 use super::{date_and_time, sessions_table, Unknown};
-use crate::data::{Dataset, Session};
+use crate::data::Session;
 use crate::present::{Block, Column, Context, Document, Fit};
 use crate::query::search::Rank;
 
 /// `igf list`: one row per session, and a footer that counts them.
-pub fn list(ctx: &Context, data: &Dataset, sessions: &[&Session], tracks_asked: bool) -> Document {
+/// `untracked`: with `--track`, how many sessions matching the other options have no recorded
+/// track, so that no track could list them.
+pub fn list(ctx: &Context, sessions: &[&Session], untracked: Option<usize>) -> Document {
     let mut doc = Document::default();
     let l = ctx.labels;
     doc.push(Block::Table(sessions_table(ctx, sessions)));
     doc.push(Block::Paragraph(ctx.count(sessions.len())));
-    if tracks_asked {
-        let untracked = data.sessions.iter().filter(|s| s.track.is_none()).count();
+    if let Some(untracked) = untracked {
         doc.push(Block::Paragraph(format!(
             "{}: {}",
             l.without_track,
