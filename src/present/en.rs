@@ -124,6 +124,6 @@ pub const LABELS: Labels = Labels {
         1 => "Phase 1",
         _ => "Phase 2",
     },
-    egypt_at: |forum| format!("Egypt at {forum}"),
+    egypt_at: |forum| format!("{forum}: Egypt's part"),
     no_egypt_part: |forum| format!("No Egyptian participation is recorded in {forum}."),
 };
