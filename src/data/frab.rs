@@ -1000,9 +1000,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                     Some(c.to_utc(local))
                 }
                 None => {
-                    report(format!(
-                        "date {date:?} is not an ISO 8601 date and time such as 2020-11-04T10:00:00+01:00"
-                    ));
+                    report((m().bad_event_date_time)(&quoted(date)));
                     continue;
                 }
             },
@@ -1012,7 +1010,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                     continue;
                 };
                 let Some(date) = day.and_then(|d| d.date) else {
-                    report("has a start time but neither a date nor a dated day".to_owned());
+                    report(m().start_without_date.to_owned());
                     continue;
                 };
                 // A conference day may run past midnight: 01:00 on a day starting at 10:00 is the
@@ -1070,7 +1068,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             add_by_script(text, &mut title_ar, &mut title_en, " — ");
         }
         if title_ar.is_none() && title_en.is_none() {
-            report("has no title".to_owned());
+            report(m().event_without_title.to_owned());
             continue;
         }
         let (mut summary_ar, mut summary_en) = (None, None);

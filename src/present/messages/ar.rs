@@ -35,6 +35,9 @@ pub const MESSAGES: Messages = Messages {
         )
     },
     ends_before_start: |end, start| format!("تنتهي في {end} وتبدأ في {start}، ويجب أن تكون النهاية بعد البداية"),
+    bad_event_date_time: |date| format!("التاريخ {date} ليس تاريخًا ووقتًا بصيغة ISO 8601 مثل 2020-11-04T10:00:00+01:00"),
+    start_without_date: "له وقت بداية لكن بلا تاريخ ولا يوم مؤرَّخ",
+    event_without_title: "بلا عنوان",
     date_beyond_calendars: |date| {
         format!("التاريخ {date} خارج السنوات من ٠٠٠١ إلى ٩٩٩٩ التي تتسع لها التقاويم وجداول المؤتمرات")
     },

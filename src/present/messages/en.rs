@@ -38,6 +38,11 @@ pub const MESSAGES: Messages = Messages {
         format!("date {date} is outside the forum ({start} to {end}); set out_of_programme: true if that is intended")
     },
     ends_before_start: |end, start| format!("ends at {end} but starts at {start}; the end must be after the start"),
+    bad_event_date_time: |date| {
+        format!("date {date} is not an ISO 8601 date and time such as 2020-11-04T10:00:00+01:00")
+    },
+    start_without_date: "has a start time but neither a date nor a dated day",
+    event_without_title: "has no title",
     date_beyond_calendars: |date| {
         format!("date {date} is outside the years 0001 to 9999 that calendars and schedules can hold")
     },
