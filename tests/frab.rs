@@ -576,7 +576,7 @@ fn hostile_text_in_an_imported_file_never_reaches_the_terminal_raw() {
             .replacen("\"date\": \"2024-01-10T10", "\"date\": \"\\u001b[2J 2024-01-10T10", 1)
             .replacen("<date>2024", "<date>\u{202e}2024", 1);
         let path = temp_file(&format!("broken-{name}"), broken.as_bytes());
-        let out = run(&["list", "--data", path.to_str().expect("UTF-8")]);
+        let out = run(&["list", "--lang", "en", "--data", path.to_str().expect("UTF-8")]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         // JSON values are checked against the schema's formats first; XML has no such check.
