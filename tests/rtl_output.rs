@@ -13,21 +13,9 @@ use igf::present::layout::{lines, lines_and_paragraphs, Layout};
 use igf::present::Lang;
 use igf::rtl::{Direction, Paragraph};
 
-fn fribidi() -> Option<FriBidi> {
-    let found = FriBidi::load();
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "GNU FriBidi (libfribidi0) must be installed in CI: .ci/run installs it"
-        );
-        eprintln!("skipped: GNU FriBidi (libfribidi.so.0) is not installed");
-    }
-    found
-}
-
 #[test]
 fn every_visual_line_is_what_fribidi_makes_of_its_whole_paragraph() {
-    let Some(fribidi) = fribidi() else { return };
+    let Some(fribidi) = FriBidi::load_or_skip() else { return };
     let data = data::bundled();
     let (mut paragraphs, mut lines_checked, mut wrapped) = (0, 0, 0);
     for lang in [Lang::Ar, Lang::En] {

@@ -18,18 +18,6 @@ use unicode_width::UnicodeWidthStr;
 
 const XTERM: [(&str, &str); 2] = [("TERM", "xterm"), ("XTERM_VERSION", "XTerm(379)")];
 
-fn fribidi() -> Option<FriBidi> {
-    let found = FriBidi::load();
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "GNU FriBidi (libfribidi0) must be installed in CI: .ci/run installs it"
-        );
-        eprintln!("skipped: GNU FriBidi (libfribidi.so.0) is not installed");
-    }
-    found
-}
-
 /// What standard error showed on an xterm `columns` wide, standard output going nowhere, as
 /// the lines between the BDSM requests.
 fn xterm_error_lines(args: &str, columns: &str) -> Vec<String> {
@@ -53,7 +41,7 @@ fn unknown_id(lang: Lang, id: &str) -> String {
 
 #[test]
 fn an_arabic_error_on_xterm_is_what_fribidi_makes_of_its_paragraph() {
-    let Some(fribidi) = fribidi() else { return };
+    let Some(fribidi) = FriBidi::load_or_skip() else { return };
     for columns in [40, 80] {
         let shown = xterm_error_lines("show 9999", &columns.to_string());
         let layout = Layout {

@@ -33,6 +33,19 @@ pub struct FriBidi {
 }
 
 impl FriBidi {
+    /// The library, or None with a note when it is not installed; in CI its absence fails.
+    pub fn load_or_skip() -> Option<FriBidi> {
+        let found = FriBidi::load();
+        if found.is_none() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "GNU FriBidi (libfribidi0) must be installed in CI: .ci/run installs it"
+            );
+            eprintln!("skipped: GNU FriBidi (libfribidi.so.0) is not installed");
+        }
+        found
+    }
+
     /// The system's libfribidi, or `None` where it is not installed.
     pub fn load() -> Option<FriBidi> {
         ["libfribidi.so.0", "libfribidi.so"].iter().find_map(|name| {
