@@ -205,27 +205,26 @@ fn bash_completion_is_valid_and_completes_subcommands() {
         .status()
         .expect("bash runs");
     assert!(syntax.success(), "bash -n rejects the completion script");
-    let probe = format!(
-        "source {}; COMP_WORDS=(igf eg); COMP_CWORD=1; COMP_LINE='igf eg'; COMP_POINT=6; _igf igf eg igf; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        path.display()
-    );
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(probe)
-        .output()
-        .expect("bash runs");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "egypt");
+    // What bash offers for the last word of `line`, as the completion function is called.
+    let completions = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let (current, previous) = (words[words.len() - 1], words[words.len() - 2]);
+        let probe = format!(
+            "source {}; COMP_WORDS=({line}); COMP_CWORD={}; COMP_LINE='{line}'; COMP_POINT={}; _igf igf {current} {previous}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            path.display(),
+            words.len() - 1,
+            line.len(),
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(probe)
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    assert_eq!(completions("igf eg"), "egypt");
     // search narrows as list does, and bash offers its options.
-    let probe = format!(
-        "source {}; COMP_WORDS=(igf search AI --cou); COMP_CWORD=3; COMP_LINE='igf search AI --cou'; COMP_POINT=19; _igf igf --cou AI; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-        path.display()
-    );
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(probe)
-        .output()
-        .expect("bash runs");
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "--country");
+    assert_eq!(completions("igf search AI --cou"), "--country");
     let _ = std::fs::remove_dir_all(dir);
 }
 
