@@ -44,7 +44,8 @@ pub struct Global {
     pub lang: LangArg,
 
     /// Output format: table (for people), plain (one session per line, tab-separated, never
-    /// wrapped), json, csv, ics (calendar), frab or frab-json (conference schedule apps).
+    /// wrapped), json, csv, ics (calendar), frab or frab-json (conference schedule apps). The
+    /// overviews (tracks, kinds, days, about) are printed as table or plain only.
     #[arg(long, global = true, value_enum, default_value = "table")]
     pub format: Format,
 
