@@ -34,7 +34,7 @@ impl From<io::Error> for Failure {
 /// Runs `igf` with these arguments (the first is the program name) and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let args: Vec<OsString> = args.into_iter().collect();
-    settings::forget_empty_option_variables();
+    settings::forget_unused_option_variables(&args);
     // Argument checks run inside the parser, so their messages need the language first.
     messages::set_language(settings::interface_lang(&args));
     let cli = match Cli::try_parse_from(&args) {

@@ -10,7 +10,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// Variables that clap reads for options (`IGF_LANG` for `--lang`, ...). Empty counts as unset.
-const OPTION_VARIABLES: [&str; 3] = ["IGF_LANG", "IGF_BIDI", "IGF_TZ"];
+const OPTION_VARIABLES: [(&str, &str); 3] = [("IGF_LANG", "--lang"), ("IGF_BIDI", "--bidi"), ("IGF_TZ", "--tz")];
 
 /// The settings of one run.
 pub struct Settings {
@@ -118,11 +118,13 @@ impl Settings {
 }
 
 /// An empty option variable counts as unset (`IGF_LANG= igf list`), as for NO_COLOR; clap would
-/// refuse the empty value. Called first thing in a run, before anything else reads the
-/// environment, so changing it is safe.
-pub fn forget_empty_option_variables() {
-    for name in OPTION_VARIABLES {
-        if std::env::var_os(name).is_some_and(|v| v.is_empty()) {
+/// refuse the empty value. So does one whose option is given on the command line, which wins:
+/// clap would still check the variable for the subcommand, and `IGF_LANG=xx igf --lang en list`
+/// would fail. Called first thing in a run, before anything else reads the environment, so
+/// changing it is safe.
+pub fn forget_unused_option_variables(args: &[OsString]) {
+    for (name, option) in OPTION_VARIABLES {
+        if std::env::var_os(name).is_some_and(|v| v.is_empty()) || last_value(args, option).is_some() {
             std::env::remove_var(name);
         }
     }

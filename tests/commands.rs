@@ -264,6 +264,31 @@ fn lang_comes_from_the_environment_too() {
 }
 
 #[test]
+fn an_option_on_the_command_line_wins_over_a_bad_variable() {
+    for (variable, value, option) in [
+        ("IGF_LANG", "xx", ["--lang", "en"]),
+        ("IGF_TZ", "Mars/Base", ["--tz", "UTC"]),
+        ("IGF_BIDI", "sideways", ["--bidi", "logical"]),
+    ] {
+        let out = igf()
+            .env(variable, value)
+            .args(option)
+            .args(["show", "PE30", "--lang", "en"])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{variable}={value} {option:?}: {stderr}");
+    }
+    // Without the option the variable is used, and a bad one is refused.
+    let out = igf()
+        .env("IGF_LANG", "xx")
+        .args(["show", "PE30"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn bad_date_is_one_line_naming_the_valid_form() {
     let one_line = || predicate::function(|e: &str| e.lines().count() == 1);
     igf()
