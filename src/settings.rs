@@ -10,7 +10,15 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 /// Variables that clap reads for options (`IGF_LANG` for `--lang`, ...). Empty counts as unset.
-const OPTION_VARIABLES: [(&str, &str); 3] = [("IGF_LANG", "--lang"), ("IGF_BIDI", "--bidi"), ("IGF_TZ", "--tz")];
+/// Whether an option would take this value.
+type Accepts = fn(&str) -> bool;
+
+/// Each with its option and whether the option would take the variable's value.
+const OPTION_VARIABLES: [(&str, &str, Accepts); 3] = [
+    ("IGF_LANG", "--lang", |v| LangArg::from_str(v, true).is_ok()),
+    ("IGF_BIDI", "--bidi", |v| BidiArg::from_str(v, true).is_ok()),
+    ("IGF_TZ", "--tz", |v| crate::query::typed::zone(v).is_ok()),
+];
 
 /// The settings of one run.
 pub struct Settings {
@@ -118,13 +126,15 @@ impl Settings {
 }
 
 /// An empty option variable counts as unset (`IGF_LANG= igf list`), as for NO_COLOR; clap would
-/// refuse the empty value. So does one whose option is given on the command line, which wins:
-/// clap would still check the variable for the subcommand, and `IGF_LANG=xx igf --lang en list`
-/// would fail. Called first thing in a run, before anything else reads the environment, so
+/// refuse the empty value. So does a bad one whose option is given on the command line, which
+/// wins: clap would still check the variable for the subcommand, and `IGF_LANG=xx igf --lang en
+/// list` would fail. Called first thing in a run, before anything else reads the environment, so
 /// changing it is safe.
 pub fn forget_unused_option_variables(args: &[OsString]) {
-    for (name, option) in OPTION_VARIABLES {
-        if std::env::var_os(name).is_some_and(|v| v.is_empty()) || last_value(args, option).is_some() {
+    for (name, option, takes) in OPTION_VARIABLES {
+        let Some(value) = std::env::var_os(name) else { continue };
+        let overridden = || last_value(args, option).is_some() && !takes(&value.to_string_lossy());
+        if value.is_empty() || overridden() {
             std::env::remove_var(name);
         }
     }

@@ -154,9 +154,9 @@ fn all_schema_violations_are_listed() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 3, "{stderr}");
     assert!(
-        stderr.contains("session \"WS1\": field kind: unknown variant `seminar`")
+        stderr.contains("session \"WS1\": field kind: \"seminar\" is not one of pre-event,")
             && stderr.contains("session \"WS2\": field start_utc:")
-            && stderr.contains("session \"WS2\": field track: unknown variant `Security`"),
+            && stderr.contains("session \"WS2\": field track: \"Security\" is not one of Data,"),
         "{stderr}"
     );
 }

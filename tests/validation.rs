@@ -135,12 +135,12 @@ fn dates_outside_the_forum_need_the_out_of_programme_flag() {
 fn unknown_kind_and_track_name_the_valid_values() {
     let p = one_problem(&programme(&[session("WS1", &[("kind", "seminar")])]));
     assert!(
-        p.message.contains("unknown variant `seminar`") && p.message.contains("workshop"),
+        p.message.contains("seminar") && p.message.contains("workshop") && !p.message.contains("unknown variant"),
         "{p}"
     );
     let p = one_problem(&programme(&[session("WS1", &[("track", "Security")])]));
     assert!(
-        p.message.contains("unknown variant `Security`") && p.message.contains("Trust"),
+        p.message.contains("Security") && p.message.contains("Trust") && !p.message.contains("unknown variant"),
         "{p}"
     );
 }
@@ -229,7 +229,7 @@ fn an_alias_may_not_repeat_an_id() {
 #[test]
 fn unknown_fields_are_refused() {
     let p = one_problem(&programme(&[session("WS1", &[("speaker", "someone")])]));
-    assert!(p.message.contains("unknown field `speaker`"), "{p}");
+    assert!(p.message.contains("field speaker: not a field of the schema"), "{p}");
 }
 
 #[test]

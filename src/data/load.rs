@@ -381,7 +381,7 @@ fn deserialize_collecting(value: serde_yaml::Value) -> Result<Session, Vec<(Opti
                 in_key: true,
             }) => {
                 // A key the schema does not know: reported, then left out.
-                problems.push((None, message));
+                problems.push((None, schema_words(&message)));
                 entries.retain(|(k, _)| *k != key);
             }
             Err(FieldError { field, message, .. }) => {
@@ -772,8 +772,39 @@ fn describe(err: &serde_yaml::Error) -> String {
     if err.location().is_some() && !text.contains(": ") && !SCHEMA.iter().any(|p| text.starts_with(p)) {
         (messages::current().syntax)(&text)
     } else {
-        text
+        schema_words(&text)
     }
+}
+
+/// serde's English for the two refusals a hand-written file meets most, a missing field and an
+/// unknown one, worded in the interface language (`forum: missing field `name_en`` becomes the
+/// field forum.name_en and why). Other wording is kept as serde gives it.
+fn schema_words(text: &str) -> String {
+    let m = messages::current();
+    let (path, reason) = match text.rfind(": ") {
+        Some(at) if !text[..at].contains('`') => (Some(&text[..at]), &text[at + 2..]),
+        _ => (None, text),
+    };
+    let named = |prefix: &str| reason.strip_prefix(prefix).and_then(|r| r.split('`').next());
+    let qualified = |field: &str| path.map_or_else(|| field.to_owned(), |p| format!("{p}.{field}"));
+    if let Some(field) = named("missing field `") {
+        return (m.bad_field)(&qualified(field), m.missing_field);
+    }
+    let known = || -> Vec<&str> {
+        reason
+            .split("expected one of ")
+            .nth(1)
+            .map(|list| list.split(", ").map(|f| f.trim_matches('`')).collect())
+            .unwrap_or_default()
+    };
+    if let Some(field) = named("unknown field `") {
+        return (m.bad_field)(&qualified(field), &(m.not_in_schema)(&m.joined(known())));
+    }
+    if let Some(value) = named("unknown variant `") {
+        let reason = (m.not_a_known_value)(&m.quoted(value), &m.joined(known()));
+        return path.map_or_else(|| reason.clone(), |p| format!("{p}: {reason}"));
+    }
+    text.to_owned()
 }
 
 #[cfg(test)]
@@ -870,7 +901,10 @@ mod tests {
         let parsed = parse(&text, "t.yaml");
         let all: Vec<String> = parsed.problems.iter().map(|p| p.message.clone()).collect();
         assert_eq!(all.len(), 3, "{all:?}");
-        assert!(all.iter().any(|m| m.contains("unknown field `colour`")), "{all:?}");
+        assert!(
+            all.iter().any(|m| m.contains("colour") && m.contains("aliases")),
+            "{all:?}"
+        );
         assert!(all.iter().any(|m| m.contains("kind")), "{all:?}");
         assert!(all.iter().any(|m| m.contains("confidence")), "{all:?}");
         assert_eq!(parsed.problems[0].line, Some(15), "the line of `kind:`");

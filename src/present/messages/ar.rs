@@ -38,6 +38,8 @@ pub const MESSAGES: Messages = Messages {
     bad_event_date_time: |date| format!("التاريخ {date} ليس تاريخًا ووقتًا بصيغة ISO 8601 مثل 2020-11-04T10:00:00+01:00"),
     start_without_date: "له وقت بداية لكن بلا تاريخ ولا يوم مؤرَّخ",
     event_without_title: "بلا عنوان",
+    not_a_known_value: |value, known| format!("{value} ليست من القيم الممكنة: {known}"),
+    not_in_schema: |known| format!("ليس من حقول المخطط؛ الحقول هي {known}"),
     date_beyond_calendars: |date| {
         format!("التاريخ {date} خارج السنوات من ٠٠٠١ إلى ٩٩٩٩ التي تتسع لها التقاويم وجداول المؤتمرات")
     },

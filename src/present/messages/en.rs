@@ -43,6 +43,8 @@ pub const MESSAGES: Messages = Messages {
     },
     start_without_date: "has a start time but neither a date nor a dated day",
     event_without_title: "has no title",
+    not_a_known_value: |value, known| format!("{value} is not one of {known}"),
+    not_in_schema: |known| format!("not a field of the schema; the fields are {known}"),
     date_beyond_calendars: |date| {
         format!("date {date} is outside the years 0001 to 9999 that calendars and schedules can hold")
     },

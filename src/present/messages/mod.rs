@@ -60,6 +60,10 @@ pub struct Messages {
     pub ends_before_start: fn(&str, &str) -> String,
     /// A date beyond the four-digit years calendars and schedules can hold.
     pub date_beyond_calendars: fn(&str) -> String,
+    /// A key the schema does not have, and the keys it has.
+    pub not_in_schema: fn(&str) -> String,
+    /// A value the schema does not list, and the values it lists.
+    pub not_a_known_value: fn(&str, &str) -> String,
     pub bad_event_date_time: fn(&str) -> String,
     pub start_without_date: &'static str,
     pub event_without_title: &'static str,
@@ -241,6 +245,8 @@ impl Messages {
             date_outside_forum,
             ends_before_start,
             date_beyond_calendars,
+            not_in_schema,
+            not_a_known_value,
             bad_event_date_time,
             start_without_date,
             event_without_title,
@@ -311,6 +317,8 @@ impl Messages {
             ),
             ("ends_before_start", ends_before_start("09:00", "10:00")),
             ("date_beyond_calendars", date_beyond_calendars("+262142-12-31")),
+            ("not_in_schema", not_in_schema("id, kind")),
+            ("not_a_known_value", not_a_known_value("\"seminar\"", "workshop, other")),
             ("bad_event_date_time", bad_event_date_time("\"tomorrow\"")),
             ("start_without_date", (*start_without_date).to_owned()),
             ("event_without_title", (*event_without_title).to_owned()),
