@@ -325,12 +325,7 @@ fn check_body(data: &Dataset, body: &str) -> Result<(), Failure> {
         return Ok(());
     }
     let closest = query::closest_body_names(data, body);
-    let hint = if closest.is_empty() {
-        m.body_example.to_owned()
-    } else {
-        (m.closest)(&m.listed(&closest))
-    };
-    Err(Failure::BadInput(vec![(m.unknown_body_name)(&m.quoted(body), &hint)]))
+    Err(name_refused(body, &closest, m.body_example, m.unknown_body_name))
 }
 
 /// Like `--body`: a `--country` that names no country of the programme is reported with the
@@ -344,12 +339,23 @@ fn check_country(data: &Dataset, country: &str) -> Result<(), Failure> {
         return Ok(());
     }
     let closest = query::closest_country_names(data, country);
+    Err(name_refused(country, &closest, m.country_example, m.unknown_country))
+}
+
+/// A name that matches nothing, said with the nearest names, or with an example when none is near.
+fn name_refused<S: AsRef<str>>(
+    typed: &str,
+    closest: &[S],
+    example: &str,
+    wording: fn(&str, &str) -> String,
+) -> Failure {
+    let m = messages::current();
     let hint = if closest.is_empty() {
-        m.country_example.to_owned()
+        example.to_owned()
     } else {
-        (m.closest)(&m.listed(&closest))
+        (m.closest)(&m.listed(closest))
     };
-    Err(Failure::BadInput(vec![(m.unknown_country)(&m.quoted(country), &hint)]))
+    Failure::BadInput(vec![wording(&m.quoted(typed), &hint)])
 }
 
 fn unknown_id_message(e: &ids::UnknownId) -> String {
