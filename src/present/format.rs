@@ -10,14 +10,18 @@ pub use crate::query::zone::Zone;
 pub fn digits(ctx: &Context, text: &str) -> String {
     match ctx.digits {
         Digits::Latin => text.to_owned(),
-        Digits::Arabic => text
-            .chars()
-            .map(|c| match c {
-                '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-                _ => c,
-            })
-            .collect(),
+        Digits::Arabic => arabic_indic(text),
     }
+}
+
+/// The text with its ASCII digits written as Arabic-Indic ones (٠–٩).
+pub fn arabic_indic(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// "Thu 5 Nov 2020" / "الخميس ٥ نوفمبر ٢٠٢٠", never broken over lines.

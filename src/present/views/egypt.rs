@@ -16,11 +16,7 @@ fn forum_name(ctx: &Context, data: &Dataset) -> String {
         .value(non_blank(&f.name_en), non_blank(&f.name_ar))
         .unwrap_or_default();
     let year = f.start.year().to_string();
-    let arabic_year: String = year
-        .chars()
-        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x0660 + d)))
-        .collect();
-    if name.contains(&year) || name.contains(&arabic_year) {
+    if name.contains(&year) || name.contains(&crate::present::format::arabic_indic(&year)) {
         name
     } else {
         format!("{name} {}", digits(ctx, &year)).trim().to_owned()
