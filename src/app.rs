@@ -214,7 +214,9 @@ fn show(run: &Run, wanted: &[String]) -> Result<(), Failure> {
     let mut found: Vec<&Session> = Vec::new();
     let mut bare_number = None;
     let mut unknown = Vec::new();
-    for input in wanted {
+    let mut asked = std::collections::HashSet::new();
+    // An id given twice is looked up (and reported) once.
+    for input in wanted.iter().filter(|input| asked.insert(input.as_str())) {
         match ids::find(run.data, input) {
             Ok(sessions) => {
                 if sessions.len() > 1 {
@@ -226,7 +228,14 @@ fn show(run: &Run, wanted: &[String]) -> Result<(), Failure> {
                     }
                 }
             }
-            Err(e) => unknown.push(unknown_id_message(&e)),
+            Err(e) => {
+                let closest = if unknown.len() < ids::SUGGESTED_FOR {
+                    ids::closest(run.data, &e)
+                } else {
+                    Vec::new()
+                };
+                unknown.push(unknown_id_message(&e, &closest));
+            }
         }
     }
     if !unknown.is_empty() {
@@ -358,11 +367,11 @@ fn name_refused<S: AsRef<str>>(
     Failure::BadInput(vec![wording(&m.quoted(typed), &hint)])
 }
 
-fn unknown_id_message(e: &ids::UnknownId) -> String {
+fn unknown_id_message(e: &ids::UnknownId, closest: &[String]) -> String {
     let m = messages::current();
-    if e.closest.is_empty() {
+    if closest.is_empty() {
         (m.unknown_id)(&m.quoted(&e.input))
     } else {
-        (m.unknown_id_closest)(&m.quoted(&e.input), &m.listed(&e.closest))
+        (m.unknown_id_closest)(&m.quoted(&e.input), &m.listed(closest))
     }
 }

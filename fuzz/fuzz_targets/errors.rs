@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     }
     match ids::find(&bundled, text) {
         Ok(found) => assert!(!found.is_empty()),
-        Err(e) => e.closest.iter().for_each(|c| clean(c)),
+        Err(e) => ids::closest(&bundled, &e).iter().for_each(|c| clean(c)),
     }
     // Suggestions compare the text with every one of the programme's ~1,000 names, which costs
     // a hundred times the checks above; one input in eight (and no long one) takes that path,

@@ -4,11 +4,12 @@
 use super::normalize::{fold_id, typed_value};
 use crate::data::{Dataset, Kind, Session};
 
-/// Why an id matched nothing, with the nearest ids so the user can retry.
+/// An id that matched nothing. The nearest ids, for the user to retry, are [`closest`]: they are
+/// asked for separately because they cost a hundred lookups, and a long list of unknown ids
+/// suggests for the first few only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownId {
     pub input: String,
-    pub closest: Vec<String>,
 }
 
 /// Sessions that `input` names: one for a full id, possibly several for a bare number (numbers
@@ -53,7 +54,6 @@ pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, Unkn
     if found.is_empty() {
         Err(UnknownId {
             input: input.to_owned(),
-            closest: closest_ids(data, &folded),
         })
     } else {
         let mut found = found;
@@ -83,8 +83,14 @@ fn split_code(folded: &str) -> Option<(Option<Kind>, u32)> {
 }
 
 /// Up to three ids nearest to what was typed, nearest first.
-fn closest_ids(data: &Dataset, folded: &str) -> Vec<String> {
-    super::closest::closest(folded, data.sessions.iter().map(|s| (s.id.as_ref(), fold_id(&s.id))))
+/// Unknown ids past this many are reported without suggestions: each costs a pass over every
+/// id, and a reader of a long list of refusals wants the first ones' hints, not a wait.
+pub const SUGGESTED_FOR: usize = 10;
+
+/// The programme's ids nearest to one that matched nothing.
+pub fn closest(data: &Dataset, unknown: &UnknownId) -> Vec<String> {
+    let folded = fold_id(&unknown.input);
+    super::closest::closest(&folded, data.sessions.iter().map(|s| (s.id.as_ref(), fold_id(&s.id))))
         .into_iter()
         .map(str::to_owned)
         .collect()
