@@ -624,6 +624,12 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
         &temp_file("bad-start.xml", bad_start.as_bytes()),
         "event \"103\": start \"25:99\"",
     );
+    // In Arabic the sentence quotes as Arabic does.
+    let path = temp_file("bad-start-ar.xml", bad_start.as_bytes());
+    let out = run(&["list", "--data", path.to_str().expect("UTF-8 path")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("«103»") && stderr.contains("«25:99»"), "{stderr}");
+    assert!(!stderr.contains("\"103\"") && !stderr.contains("\"25:99\""), "{stderr}");
     let bad_line = frab.lines().position(|l| l.contains("id=\"103\"")).expect("event 103") + 1;
     one_line_error(
         &temp_file("bad-start-line.xml", bad_start.as_bytes()),
@@ -642,6 +648,16 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
         &temp_file("truncated.json", truncated.as_bytes()),
         "not valid schedule JSON",
     );
+    let twice = json.replacen("\"title\":", "\"title\": \"first\", \"title\":", 1);
+    one_line_error(
+        &temp_file("twice.json", twice.as_bytes()),
+        "key \"title\" appears twice in one object",
+    );
+    // A link whose address holds a control character is no URI; the schema refuses it too.
+    let hostile = std::fs::read_to_string(fixture("hostile.json")).expect("fixture");
+    let control = hostile.replace("https://example.org/%1B[0m", "https://example.org/\\u001b[0m");
+    assert_ne!(control, hostile);
+    one_line_error(&temp_file("control-link.json", control.as_bytes()), "links[0].url");
     let no_conference = r#"{"schedule": {"version": "1"}}"#;
     one_line_error(
         &temp_file("no-conference.json", no_conference.as_bytes()),

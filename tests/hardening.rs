@@ -144,7 +144,7 @@ fn malformed_yaml_points_at_line_and_column() {
 fn all_schema_violations_are_listed() {
     // Only the session's kind (two-space indent): the forum's published counts also name kinds.
     let text = programme_with("A", "B").replace("\n  kind: workshop", "\n  kind: seminar").replace("bodies: []\n", "")
-        + "- id: WS2\n  kind: workshop\n  code: null\n  number: null\n  title_en: B\n  title_ar: ب\n  date: '2020-11-04'\n  start_utc: '9:00'\n  end_utc: null\n  room: null\n  format: null\n  track: Security\n  summary_en: null\n  summary_ar: null\n  sources: [x]\n  confidence: high\n  notes: null\n";
+        + "- id: WS2\n  kind: workshop\n  code: null\n  number: null\n  title_en: B\n  title_ar: ب\n  date: '2020-11-04'\n  start_utc: '9:00'\n  end_utc: null\n  room: null\n  format: null\n  track: Security\n  summary_en: null\n  summary_ar: null\n  sources: [https://example.org/]\n  confidence: high\n  notes: null\n";
     let path = temp_file("schema.yaml", text.as_bytes());
     let out = igf()
         .args(["list", "--lang", "en", "--data", path.to_str().unwrap()])
@@ -192,6 +192,50 @@ fn unknown_ids_tracks_kinds_and_bodies_name_the_closest() {
     );
     one_line_error(&["list", "--kind", "workshp"], "did you mean workshop?");
     one_line_error(&["list", "--body", "Unesko"], "closest: UNESCO");
+}
+
+#[test]
+fn show_answers_a_repeated_id_once_and_reports_every_unknown_one() {
+    let once = igf().args(["show", "39", "--format", "plain"]).output().expect("runs");
+    let repeated: Vec<&str> = std::iter::repeat_n("39", 500).collect();
+    let many = igf()
+        .arg("show")
+        .args(&repeated)
+        .args(["--format", "plain"])
+        .output()
+        .expect("runs");
+    assert!(once.status.success() && many.status.success());
+    assert_eq!(
+        many.stdout, once.stdout,
+        "an id given 500 times shows its sessions once"
+    );
+
+    // Forty unknown ids, one of them twice: one line each, in the order given; the first ones
+    // carry the nearest ids, and none is lost.
+    let unknown: Vec<String> = (1..=40).map(|n| format!("WS{n}00{n}")).collect();
+    let out = igf()
+        .arg("show")
+        .args(&unknown)
+        .arg(&unknown[0])
+        .args(["--lang", "en"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), unknown.len(), "{stderr}");
+    for (line, id) in lines.iter().zip(&unknown) {
+        assert!(line.contains(&format!("\"{id}\"")), "{line} should name {id}");
+    }
+    let suggested = lines.iter().take_while(|l| l.contains("closest ids:")).count();
+    assert!(
+        suggested > 0 && suggested < lines.len(),
+        "suggestions for the first ones only: {stderr}"
+    );
+    assert!(
+        lines[suggested..].iter().all(|l| !l.contains("closest ids:")),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Each validation rule, on a small programme that breaks exactly that rule.
 
+mod common;
 use igf::data::{from_text, DataError};
 
 const FORUM: &str = "forum:
@@ -156,7 +157,7 @@ fn every_broken_session_is_listed_not_just_the_first() {
     assert_eq!(p.len(), 2, "{p:?}");
     assert!(p[0].message.starts_with("session \"WS1\": field kind:"), "{}", p[0]);
     assert!(
-        p[1].message.starts_with("session \"WS3\": field start_utc:") && p[1].message.contains("\"HH:MM\""),
+        p[1].message.starts_with("session \"WS3\": field start_utc:") && p[1].message.contains("is not a time of day"),
         "{}",
         p[1]
     );
@@ -168,7 +169,7 @@ fn every_broken_session_is_listed_not_just_the_first() {
 fn times_must_be_hh_mm() {
     for bad in ["'9:30'", "'09:30:00'", "'0930'", "'24:00'"] {
         let p = one_problem(&programme(&[session("WS1", &[("start_utc", bad)])]));
-        assert!(p.message.contains("expected a quoted \"HH:MM\""), "{bad}: {p}");
+        assert!(p.message.contains("is not a time of day"), "{bad}: {p}");
     }
 }
 
@@ -181,6 +182,91 @@ fn a_session_needs_a_source_and_a_title() {
         &[("title_en", "null"), ("title_ar", "null")],
     )]));
     assert!(p.message.contains("needs title_en or title_ar"), "{p}");
+}
+
+#[test]
+fn a_source_must_be_an_address_a_reader_can_open() {
+    for bad in [
+        "www.intgovforum.org",
+        "'https://example.org/a b'",
+        "\"https://example.org/\\e]52;c;x\\a\"",
+        "\"https://example.org/\\u202Egro\"",
+    ] {
+        let text = programme(&[session("WS1", &[("sources", &format!("[{bad}]"))])]);
+        let problem = one_problem(&text);
+        assert!(problem.message.contains("is not a web address"), "{bad}: {problem}");
+        let line = problem.line.expect("located");
+        assert!(
+            text.lines().nth(line - 1).is_some_and(|l| l.starts_with("  sources:")),
+            "{bad}: {problem}"
+        );
+        assert!(
+            !problem.message.chars().any(igf::term::sanitize::needs_care),
+            "{problem:?}"
+        );
+    }
+    for good in [
+        "https://www.intgovforum.org/en/content/igf-2020",
+        "mailto:igf@un.org",
+        "https://ar.wikipedia.org/wiki/منتدى",
+    ] {
+        let text = programme(&[session("WS1", &[("sources", &format!("[{good}]"))])]);
+        assert!(from_text(&text, "test.yaml").is_ok(), "{good}");
+    }
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_is_named_in_the_interface_language_not_by_rust_types() {
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "number",
+            "1.5",
+            "found the number 1.5, expected a whole number from 0 to 4294967295",
+        ),
+        ("kind", "5", "found the number 5, expected one of the names"),
+        (
+            "out_of_programme",
+            "'yes'",
+            "found the text \"yes\", expected true or false",
+        ),
+        ("sources", "https://example.org/", "expected a list"),
+        ("date", "'2020-02-30'", "\"2020-02-30\" is not a date of the calendar"),
+        ("start_utc", "'25:00'", "\"25:00\" is not a time of day"),
+    ];
+    for (field, value, wording) in cases {
+        let text = programme(&[session("WS1", &[(field, value)])]);
+        let found = problems(&text);
+        assert!(
+            found.iter().any(|p| p.message.contains(wording)),
+            "{field}: {value}: {found:?}"
+        );
+        // Arabic through the binary: the interface language is one per process.
+        let path = std::env::temp_dir().join(format!("igf-validation-{}-{field}.yaml", std::process::id()));
+        std::fs::write(&path, &text).expect("write");
+        let out = common::igf()
+            .args(["list", "--data"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        let arabic = String::from_utf8_lossy(&out.stderr);
+        assert!(arabic.contains("الحقل") && !arabic.contains("found"), "{arabic}");
+        let english: Vec<String> = found.iter().map(ToString::to_string).collect();
+        for message in english.iter().chain([&arabic.into_owned()]) {
+            for internal in [
+                "u32",
+                "struct ",
+                "Value::Tagged",
+                "invalid type",
+                "input is out of range",
+                "LooseDataset",
+            ] {
+                assert!(!message.contains(internal), "{internal} in {message}");
+            }
+        }
+    }
+    // The whole file of the wrong kind.
+    let p = one_problem("- a\n- b\n");
+    assert!(p.message.contains("found a list, expected a programme"), "{p}");
 }
 
 #[test]
@@ -288,7 +374,7 @@ fn a_bad_session_in_flow_style_is_reported_with_the_lines_and_fields_of_block_st
 #[test]
 fn sessions_shared_through_anchors_are_located_too() {
     let text = frame()
-        + "sessions:\n- &shared {id: S1, kind: seminar, title_en: One, date: '2020-11-05', start_utc: '10:00', end_utc: '11:00', sources: [u], confidence: high}\n- *shared\n";
+        + "sessions:\n- &shared {id: S1, kind: seminar, title_en: One, date: '2020-11-05', start_utc: '10:00', end_utc: '11:00', sources: [https://example.org/], confidence: high}\n- *shared\n";
     let problems = from_text(&text, "a.yaml").expect_err("refused");
     assert!(!problems.is_empty());
     for p in &problems {
@@ -305,8 +391,8 @@ fn sessions_shared_through_anchors_are_located_too() {
 
 #[test]
 fn a_validation_problem_in_flow_style_has_the_line_block_style_gives() {
-    let block = "sessions:\n- id: V1\n  kind: workshop\n  title_en: T\n  date: '2020-11-05'\n  start_utc: '10:00'\n  end_utc: '09:00'\n  sources: [u]\n  confidence: high\n";
-    let flow = "sessions: [\n  {id: V1,\n  kind: workshop,\n  title_en: T,\n  date: '2020-11-05',\n  start_utc: '10:00',\n  end_utc: '09:00',\n  sources: [u],\n  confidence: high}\n]\n";
+    let block = "sessions:\n- id: V1\n  kind: workshop\n  title_en: T\n  date: '2020-11-05'\n  start_utc: '10:00'\n  end_utc: '09:00'\n  sources: [https://example.org/]\n  confidence: high\n";
+    let flow = "sessions: [\n  {id: V1,\n  kind: workshop,\n  title_en: T,\n  date: '2020-11-05',\n  start_utc: '10:00',\n  end_utc: '09:00',\n  sources: [https://example.org/],\n  confidence: high}\n]\n";
     let block_problems = from_text(&(frame() + block), "v.yaml").expect_err("refused");
     let flow_problems = from_text(&(frame() + flow), "v.yaml").expect_err("refused");
     assert_eq!(block_problems.len(), 1, "{block_problems:?}");

@@ -9,7 +9,8 @@
 use super::model::{Confidence, Dataset, Forum, Kind, Session, Speaker, Text, Track};
 use super::DataError;
 use crate::present::messages::current as m;
-use crate::term::sanitize::quoted;
+// JSON paths and values keep JSON's own quotes; sentences quote as their language does.
+use crate::term::sanitize::quoted as json_quoted;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -27,7 +28,7 @@ pub fn parse_if_schedule(origin: &str, text: &str) -> Option<Result<Dataset, Vec
         return Some(read_xml(origin, body, skipped_lines).and_then(|raw| build(origin, raw)));
     }
     if body.starts_with('{') {
-        return match serde_json::from_str::<Value>(body) {
+        return match strict_json(body) {
             Ok(value) if value.get("schedule").is_some() => {
                 Some(read_json(origin, &value).and_then(|raw| build(origin, raw)))
             }
@@ -304,7 +305,7 @@ fn read_json(origin: &str, value: &Value) -> Result<RawSchedule, Vec<DataError>>
             continue;
         };
         for (room_name, events) in rooms {
-            let room_path = format!("{day_path}.rooms[{}]", quoted(room_name));
+            let room_path = format!("{day_path}.rooms[{}]", json_quoted(room_name));
             let Some(events) = types.list(events, &room_path) else {
                 continue;
             };
@@ -467,12 +468,7 @@ impl Format {
                         }
                     })
             }
-            Format::Uri => {
-                text.split_once(':').is_some_and(|(scheme, _)| {
-                    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-                        && all(scheme, &|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-                }) && !text.contains(char::is_whitespace)
-            }
+            Format::Uri => super::validate::is_uri(text),
             Format::ZoneName => {
                 // The schema's pattern reads as "starts with Area/City" or "ends with UTC".
                 let capitalised = |t: &str| {
@@ -668,7 +664,7 @@ fn describe(value: &Value) -> String {
         Value::Number(n) if n.is_i64() || n.is_u64() => format!("integer {n}"),
         // serde_json reads an integer beyond 64 bits as the nearest float; it is shown so.
         Value::Number(n) => format!("number {n}"),
-        Value::String(s) => format!("string {}", quoted(s)),
+        Value::String(s) => format!("string {}", json_quoted(s)),
         Value::Array(_) => "array".to_owned(),
         Value::Object(_) => "object".to_owned(),
     }
@@ -690,6 +686,68 @@ fn json_reason(e: &serde_json::Error) -> String {
         Some(cut) => text[..cut].to_owned(),
         None => text,
     }
+}
+
+/// `text` as JSON, refusing an object that gives a key twice: serde_json keeps the last value
+/// silently, so a file edited by hand could lose a field without a word.
+fn strict_json(text: &str) -> Result<Value, serde_json::Error> {
+    use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    struct Strict;
+    impl<'de> DeserializeSeed<'de> for Strict {
+        type Value = Value;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+            deserializer.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Strict {
+        type Value = Value;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(Strict)? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut object = serde_json::Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if object.contains_key(&key) {
+                    return Err(A::Error::custom((m().duplicate_json_key)(&m().quoted(&key))));
+                }
+                let value = map.next_value_seed(Strict)?;
+                object.insert(key, value);
+            }
+            Ok(Value::Object(object))
+        }
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = Strict.deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(value)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -932,9 +990,22 @@ fn decode_references(text: &str) -> String {
 }
 
 /// The file as a `file://` URL, so it can stand as a source wherever URLs are expected.
+/// Characters a URL cannot hold as they are (spaces, controls, `%`, `?`, `#`) are percent-encoded;
+/// letters of any script are kept, so an Arabic file name stays readable.
 fn file_url(origin: &str) -> String {
     let path = std::path::absolute(origin).unwrap_or_else(|_| origin.into());
-    format!("file://{}", path.display())
+    let mut url = String::from("file://");
+    for c in path.display().to_string().chars() {
+        if c.is_whitespace() || crate::term::sanitize::needs_care(c) || matches!(c, '%' | '?' | '#') {
+            let mut bytes = [0; 4];
+            for b in c.encode_utf8(&mut bytes).bytes() {
+                url.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            url.push(c);
+        }
+    }
+    url
 }
 
 fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
@@ -948,7 +1019,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                 return Err(vec![DataError::at(
                     origin,
                     None,
-                    (m().unknown_time_zone_name)(&quoted(name)),
+                    (m().unknown_time_zone_name)(&m().quoted(name)),
                 )])
             }
         },
@@ -979,7 +1050,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
             problems.push(DataError::at(
                 origin,
                 event.place,
-                (m().in_event)(&quoted(&name), &message),
+                (m().in_event)(&m().quoted(&name), &message),
             ))
         };
         let day = event.day.and_then(|i| days.get(i));
@@ -1000,13 +1071,13 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                     Some(c.to_utc(local))
                 }
                 None => {
-                    report((m().bad_event_date_time)(&quoted(date)));
+                    report((m().bad_event_date_time)(&m().quoted(date)));
                     continue;
                 }
             },
             (None, Some(start)) => {
                 let Some(time) = parse_clock_time(start) else {
-                    report((m().bad_event_start)(&quoted(start)));
+                    report((m().bad_event_start)(&m().quoted(start)));
                     continue;
                 };
                 let Some(date) = day.and_then(|d| d.date) else {
@@ -1035,7 +1106,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         }
         let length = match event.duration.as_deref().map(|d| (d, parse_duration(d))) {
             Some((text, None)) => {
-                report((m().bad_event_duration)(&quoted(text)));
+                report((m().bad_event_duration)(&m().quoted(text)));
                 continue;
             }
             Some((_, Some(length))) => Some(length).filter(|l| *l > Duration::zero()),
@@ -1046,9 +1117,9 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
                 Some(end) => Some(end),
                 // An end past any date there is: the length cannot be right.
                 None => {
-                    report((m().bad_event_duration)(&quoted(
-                        event.duration.as_deref().unwrap_or_default(),
-                    )));
+                    report((m().bad_event_duration)(
+                        &m().quoted(event.duration.as_deref().unwrap_or_default()),
+                    ));
                     continue;
                 }
             },

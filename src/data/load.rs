@@ -304,7 +304,7 @@ fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Se
     let id = value
         .get("id")
         .and_then(|v| v.as_str())
-        .map(crate::term::sanitize::quoted);
+        .map(|id| messages::current().quoted(id));
     let m = messages::current();
     let who = match &id {
         Some(id) => (m.in_session)(id),
@@ -483,9 +483,12 @@ impl<'de> MapAccess<'de> for Fields<'_> {
             Some(v) => seed.deserialize(v.clone()).map_err(|e| {
                 let reason = describe(&e);
                 // "input is out of range" says little without the value it is about.
+                if let Some(worded) = super::serde_words::refusal(&reason, v.as_str()) {
+                    return worded;
+                }
                 match v.as_str() {
                     Some(text) if !reason.contains(text) => {
-                        format!("{reason}: {}", crate::term::sanitize::quoted(text))
+                        format!("{reason}: {}", messages::current().quoted(text))
                     }
                     _ => reason,
                 }
@@ -579,7 +582,7 @@ fn parse_whole(text: &str, origin: &str) -> Parsed {
     let problems_located = std::cell::Cell::new(0);
     for (index, value) in loose.sessions.into_iter().enumerate() {
         let who = match value.get("id").and_then(|v| v.as_str()) {
-            Some(id) => (m.in_session)(&crate::term::sanitize::quoted(id)),
+            Some(id) => (m.in_session)(&m.quoted(id)),
             None => (m.in_session_number)(index + 1),
         };
         match deserialize_collecting(value) {
@@ -776,13 +779,15 @@ fn describe(err: &serde_yaml::Error) -> String {
     }
 }
 
-/// serde's English for the two refusals a hand-written file meets most, a missing field and an
-/// unknown one, worded in the interface language (`forum: missing field `name_en`` becomes the
-/// field forum.name_en and why). Other wording is kept as serde gives it.
+/// serde's English for the refusals a hand-written file meets, worded in the interface language:
+/// a missing field, an unknown one, an unknown name (`forum: missing field `name_en`` becomes
+/// the field forum.name_en and why), and through [`super::serde_words`] a value of the wrong
+/// kind. Wording neither recognises is kept as serde gives it.
 fn schema_words(text: &str) -> String {
     let m = messages::current();
-    let (path, reason) = match text.rfind(": ") {
-        Some(at) if !text[..at].contains('`') => (Some(&text[..at]), &text[at + 2..]),
+    // A path (`forum`, `sessions[3].date`) has no spaces; serde's own words do.
+    let (path, reason) = match text.split_once(": ") {
+        Some((path, reason)) if !path.contains([' ', '`']) => (Some(path), reason),
         _ => (None, text),
     };
     let named = |prefix: &str| reason.strip_prefix(prefix).and_then(|r| r.split('`').next());
@@ -802,7 +807,10 @@ fn schema_words(text: &str) -> String {
     }
     if let Some(value) = named("unknown variant `") {
         let reason = (m.not_a_known_value)(&m.quoted(value), &m.joined(known()));
-        return path.map_or_else(|| reason.clone(), |p| format!("{p}: {reason}"));
+        return path.map_or_else(|| reason.clone(), |p| (m.bad_field)(p, &reason));
+    }
+    if let Some(reason) = super::serde_words::refusal(reason, None) {
+        return path.map_or_else(|| reason.clone(), |p| (m.bad_field)(p, &reason));
     }
     text.to_owned()
 }
@@ -821,7 +829,7 @@ mod tests {
             text.push_str(&format!(
                 "- id: S{i}\n  kind: workshop\n  code: null\n  number: null\n  title_en: Title {i}\n  title_ar: null\n  \
                  date: '2020-11-04'\n  start_utc: '10:00'\n  end_utc: null\n  room: null\n  format: null\n  \
-                 track: null\n  summary_en: null\n  summary_ar: null\n  sources: [x]\n  confidence: low\n  notes: null\n"
+                 track: null\n  summary_en: null\n  summary_ar: null\n  sources: [https://example.org/]\n  confidence: low\n  notes: null\n"
             ));
             if i == 0 {
                 text.push_str(extra);

@@ -4,11 +4,13 @@
 mod frab;
 mod load;
 pub mod model;
+mod serde_words;
 mod validate;
 pub mod zones;
 
 pub use load::MAX_FILE_BYTES;
 pub use model::*;
+pub use serde_words::Shape;
 
 use std::fmt;
 use std::path::Path;

@@ -4,13 +4,13 @@ use super::load::{field_line, locate, Lines, MAX_LOCATED, UNSPLIT};
 use super::model::Dataset;
 use super::DataError;
 use crate::present::messages;
-use crate::term::sanitize::quoted;
 use std::collections::{HashMap, HashSet};
 
 /// Every problem in the dataset, in file order; empty when it is sound. `places` holds each
 /// session's byte range in `text` (empty when unknown), so a problem points at its field's line.
 pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str) -> Vec<DataError> {
     let m = messages::current();
+    let quoted = |value: &str| m.quoted(value);
     // Finding lines means indexing the file; only worth it once there is a problem.
     let lines = std::cell::OnceCell::new();
     let located = std::cell::Cell::new(0);
@@ -104,6 +104,12 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
         if s.sources.is_empty() {
             report(at("sources"), about("sources", m.no_sources.to_owned()));
         }
+        let cited = s.sources.iter().map(|u| ("sources", u));
+        let cited = cited.chain(s.other_dates.iter().map(|d| ("other_dates", &d.source)));
+        let cited = cited.chain(s.egypt.iter().flat_map(|e| e.sources.iter().map(|u| ("egypt", u))));
+        for (field, url) in cited.filter(|(_, url)| !is_uri(url)) {
+            report(at(field), about(field, (m.not_a_web_address)(&quoted(url))));
+        }
         // Readers choose their language, so every text meant for them exists in both.
         if s.notes.is_some() != s.notes_ar.is_some() {
             report(at("notes"), about("notes", (m.one_language_only)("notes", "notes_ar")));
@@ -117,7 +123,7 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
                     let known: Vec<&str> = data.bodies.iter().map(|b| b.id.as_ref()).collect();
                     report(
                         at("egypt"),
-                        about("egypt", (m.unknown_body)(&quoted(body), &known.join(", "))),
+                        about("egypt", (m.unknown_body)(&quoted(body), &m.joined(known))),
                     );
                 }
             }
@@ -141,6 +147,33 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
                 (m.bad_field)("bodies.id", &(m.duplicate_body_id)(&quoted(&body.id))),
             );
         }
+        let cited = body.sources.iter().map(|u| ("bodies.sources", u));
+        let cited = cited.chain(body.related_sources.iter().map(|u| ("bodies.related_sources", u)));
+        for (field, url) in cited.filter(|(_, url)| !is_uri(url)) {
+            report(None, (m.bad_field)(field, &(m.not_a_web_address)(&quoted(url))));
+        }
+    }
+    for count in forum.reported.iter().filter(|c| !is_uri(&c.source)) {
+        report(
+            None,
+            (m.bad_field)("forum.reported.source", &(m.not_a_web_address)(&quoted(&count.source))),
+        );
     }
     problems
+}
+
+/// Whether `text` is an absolute URI as RFC 3986 writes one: a scheme (a letter, then letters,
+/// digits, `+`, `-` or `.`), a colon, and the rest without spaces or controls. Sources are
+/// printed for readers to open, so one that is not an address is a mistake in the data, and one
+/// with a control or bidi character could show as another address.
+pub(super) fn is_uri(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(scheme, rest)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && !rest.is_empty()
+    }) && !text
+        .chars()
+        .any(|c| c.is_whitespace() || crate::term::sanitize::needs_care(c))
 }

@@ -6,7 +6,6 @@
 //! not set `LESS`: quit at once when the text fits after all (F), pass colours through (R), and
 //! leave the text on the screen afterwards (X).
 
-use super::sanitize::quoted;
 use super::width::display_width;
 use crate::present::messages;
 use std::io::{self, Write};
@@ -114,7 +113,7 @@ impl Pager {
             Ok(child) => child,
             Err(e) => {
                 super::error_line(&(messages::current().pager_not_started)(
-                    &quoted(&self.command),
+                    &messages::current().quoted(&self.command),
                     &e.to_string(),
                 ));
                 return None;
@@ -177,7 +176,7 @@ impl Paging {
             // the output is printed directly rather than lost.
             Ok(status) if status.code().is_some_and(|c| c != 0) => {
                 super::error_line(&(messages::current().pager_failed)(
-                    &quoted(&self.command),
+                    &messages::current().quoted(&self.command),
                     &status.to_string(),
                 ));
                 Shown::NotStarted

@@ -118,7 +118,8 @@ pub fn shortened(text: &str, max_chars: usize) -> String {
 /// How many characters of a user's value an error message repeats.
 pub const ECHO_CHARS: usize = 60;
 
-/// A user's or the data's value as an error message quotes it: sanitised, shortened, in quotes.
+/// A value inside code an error message shows (a JSON path, a JSON value): sanitised, shortened,
+/// in JSON's quotes whatever the language. Values in sentences are quoted by the messages.
 pub fn quoted(text: &str) -> String {
     format!("\"{}\"", shortened(text, ECHO_CHARS))
 }

@@ -1,6 +1,7 @@
 //! الرسائل بالعربية.
 
 use super::Messages;
+use crate::data::Shape;
 use crate::present::Lang;
 
 pub const MESSAGES: Messages = Messages {
@@ -45,6 +46,31 @@ pub const MESSAGES: Messages = Messages {
     },
     end_without_start: "لها وقت انتهاء بلا وقت بدء",
     no_sources: "بلا مصادر، ولكل جلسة مصدر واحد على الأقل",
+    duplicate_json_key: |key| format!("المفتاح {key} مكرر في كائن واحد؛ أبقِ واحدًا منهما"),
+    wrong_type: |found, expected| format!("الموجود {found}، والمتوقع {expected}"),
+    shape: |shape| match shape {
+        Shape::List => "قائمة".to_owned(),
+        Shape::Mapping => "حقول (مفتاح: قيمة)".to_owned(),
+        Shape::Programme => "برنامج (الحقلان forum: وsessions: وما فيهما)".to_owned(),
+        Shape::Text(Some(value)) => format!("النص {value}"),
+        Shape::Text(None) => "نص".to_owned(),
+        Shape::Whole(Some(value)) => format!("العدد {value}"),
+        Shape::Whole(None) => "عدد صحيح".to_owned(),
+        Shape::WholeUpTo(max) => format!("عدد صحيح من 0 إلى {max}"),
+        Shape::Number(value) if !value.is_empty() => format!("العدد {value}"),
+        Shape::Number(_) => "عدد".to_owned(),
+        Shape::Boolean(Some(value)) => format!("القيمة {value}"),
+        Shape::Boolean(None) => "true أو false".to_owned(),
+        Shape::Empty => "قيمة فارغة".to_owned(),
+        Shape::Date => "تاريخ بالصيغة YYYY-MM-DD".to_owned(),
+        Shape::Name => "اسم من الأسماء التي يقبلها الحقل".to_owned(),
+        Shape::Other(words) => (*words).to_owned(),
+    },
+    not_a_calendar_date: |date| format!("{date} ليس تاريخًا في التقويم؛ يُكتب التاريخ بالصيغة YYYY-MM-DD مثل 2020-11-04"),
+    bad_clock_time: |time| format!("{time} ليس وقتًا من اليوم؛ يُكتب الوقت بين علامتي تنصيص بالصيغة HH:MM مثل '16:50'"),
+    not_a_web_address: |url| {
+        format!("{url} ليس عنوانًا على الويب؛ اكتبه كاملًا مثل https://www.intgovforum.org/ بلا مسافات ولا محارف تحكم")
+    },
     one_language_only: |what, arabic| {
         format!("{what} بلغة واحدة فقط؛ اكتب {arabic} بجانب النص الإنجليزي، أو احذفهما معًا")
     },

@@ -1,6 +1,7 @@
 //! English messages.
 
 use super::Messages;
+use crate::data::Shape;
 use crate::present::Lang;
 
 pub const MESSAGES: Messages = Messages {
@@ -50,6 +51,35 @@ pub const MESSAGES: Messages = Messages {
     },
     end_without_start: "has an end time but no start time",
     no_sources: "no sources; every session needs at least one source URL",
+    duplicate_json_key: |key| format!("key {key} appears twice in one object; keep one"),
+    wrong_type: |found, expected| format!("found {found}, expected {expected}"),
+    shape: |shape| match shape {
+        Shape::List => "a list".to_owned(),
+        Shape::Mapping => "fields (key: value)".to_owned(),
+        Shape::Programme => "a programme (forum:, sessions: and their fields)".to_owned(),
+        Shape::Text(Some(value)) => format!("the text {value}"),
+        Shape::Text(None) => "text".to_owned(),
+        Shape::Whole(Some(value)) => format!("the number {value}"),
+        Shape::Whole(None) => "a whole number".to_owned(),
+        Shape::WholeUpTo(max) => format!("a whole number from 0 to {max}"),
+        Shape::Number(value) if !value.is_empty() => format!("the number {value}"),
+        Shape::Number(_) => "a number".to_owned(),
+        Shape::Boolean(Some(value)) => format!("the value {value}"),
+        Shape::Boolean(None) => "true or false".to_owned(),
+        Shape::Empty => "no value".to_owned(),
+        Shape::Date => "a date written YYYY-MM-DD".to_owned(),
+        Shape::Name => "one of the names the field takes".to_owned(),
+        Shape::Other(words) => (*words).to_owned(),
+    },
+    not_a_calendar_date: |date| {
+        format!("{date} is not a date of the calendar; dates are written YYYY-MM-DD, such as 2020-11-04")
+    },
+    bad_clock_time: |time| {
+        format!("{time} is not a time of day; times are written in quotes as HH:MM, such as '16:50'")
+    },
+    not_a_web_address: |url| {
+        format!("{url} is not a web address; write it whole, such as https://www.intgovforum.org/, with no spaces or control characters")
+    },
     one_language_only: |what, arabic| {
         format!("{what} in one language only; write {arabic} beside the English, or neither")
     },

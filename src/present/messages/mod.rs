@@ -2,8 +2,8 @@
 //! (`en.rs`, `ar.rs`). A message missing from one table is a compile error, and
 //! [`Messages::samples`] lists each one so a test can check both tables together.
 //!
-//! Values quoted in a message (an id, a file's text, a path) are passed in already sanitised and
-//! shortened by the caller, through `term::sanitize::quoted`.
+//! Values quoted in a message (an id, a file's text, a path) are passed in already sanitised,
+//! shortened and quoted as the language quotes, through [`Messages::quoted`].
 
 pub mod ar;
 mod code;
@@ -12,7 +12,7 @@ pub mod en;
 pub use code::isolate_code;
 
 use super::Lang;
-use crate::data::{Kind, Track};
+use crate::data::{Kind, Shape, Track};
 use crate::query::typed::BadValue;
 use crate::term::sanitize::{shortened, ECHO_CHARS};
 use std::fmt;
@@ -69,6 +69,18 @@ pub struct Messages {
     pub event_without_title: &'static str,
     pub end_without_start: &'static str,
     pub no_sources: &'static str,
+    /// A key an object of a JSON schedule gives twice.
+    pub duplicate_json_key: fn(&str) -> String,
+    /// A value of the wrong kind: what was found, what the field takes (both from `shape`).
+    pub wrong_type: fn(&str, &str) -> String,
+    /// A kind of value, named in a sentence.
+    pub shape: fn(&Shape) -> String,
+    /// Text in a date field that is no date of the calendar.
+    pub not_a_calendar_date: fn(&str) -> String,
+    /// Text in a start or end field that is no clock time.
+    pub bad_clock_time: fn(&str) -> String,
+    /// A source that is not an address a reader can open.
+    pub not_a_web_address: fn(&str) -> String,
     /// A text for readers (`what`) in one language only; the Arabic fields to add follow.
     pub one_language_only: fn(&str, &str) -> String,
     pub no_title: &'static str,
@@ -252,6 +264,12 @@ impl Messages {
             event_without_title,
             end_without_start,
             no_sources,
+            duplicate_json_key,
+            wrong_type,
+            shape,
+            not_a_calendar_date,
+            bad_clock_time,
+            not_a_web_address,
             one_language_only,
             no_title,
             unknown_body,
@@ -324,6 +342,42 @@ impl Messages {
             ("event_without_title", (*event_without_title).to_owned()),
             ("end_without_start", (*end_without_start).to_owned()),
             ("no_sources", (*no_sources).to_owned()),
+            ("duplicate_json_key", duplicate_json_key("\"title\"")),
+            (
+                "wrong_type",
+                wrong_type(&shape(&Shape::Whole(Some("5"))), &shape(&Shape::Text(None))),
+            ),
+            (
+                "wrong_type_list",
+                wrong_type(&shape(&Shape::List), &shape(&Shape::Programme)),
+            ),
+            (
+                "wrong_type_mapping",
+                wrong_type(&shape(&Shape::Mapping), &shape(&Shape::WholeUpTo(255))),
+            ),
+            (
+                "wrong_type_number",
+                wrong_type(&shape(&Shape::Number("1.5")), &shape(&Shape::Name)),
+            ),
+            (
+                "wrong_type_boolean",
+                wrong_type(&shape(&Shape::Boolean(Some("true"))), &shape(&Shape::Date)),
+            ),
+            (
+                "wrong_type_empty",
+                wrong_type(&shape(&Shape::Empty), &shape(&Shape::Boolean(None))),
+            ),
+            (
+                "wrong_type_text",
+                wrong_type(&shape(&Shape::Text(Some("\"x\""))), &shape(&Shape::List)),
+            ),
+            (
+                "wrong_type_other",
+                wrong_type(&shape(&Shape::Other("bytes")), &shape(&Shape::Whole(None))),
+            ),
+            ("not_a_calendar_date", not_a_calendar_date("\"2020-02-30\"")),
+            ("bad_clock_time", bad_clock_time("\"25:00\"")),
+            ("not_a_web_address", not_a_web_address("\"www.intgovforum.org\"")),
             ("one_language_only", one_language_only("notes", "notes_ar")),
             ("no_title", (*no_title).to_owned()),
             ("unknown_body", unknown_body("\"ntra\"", "mcit, ntra")),
