@@ -411,6 +411,8 @@ fn arabic_show_names_format_room_roles_and_other_dates_in_arabic() {
         "لقاء أصحاب الاهتمام المشترك – مقاعد على هيئة مدرّج – ٦٠ دقيقة",
         "Sasha Rubel (منظمة الأمم المتحدة للتربية والعلم والثقافة – اليونسكو) – إدارة الجلسة",
         "Jan Kleijssen (مجلس أوروبا)",
+        // The country once, in Arabic, though the affiliation also names it.
+        "Sally Radwan (Arab League Working Group on AI، مصر)",
         "الخبر العربي لوزارة الاتصالات وتكنولوجيا المعلومات رقم ٥٢٩٠٥",
     ] {
         assert!(out.contains(wanted), "{wanted}: {out}");
@@ -422,6 +424,10 @@ fn arabic_show_names_format_room_roles_and_other_dates_in_arabic() {
     let en = stdout_of(&["show", "OF21", "--lang", "en"]);
     assert!(en.contains("Format: Birds of a Feather - Auditorium - 60 Min"), "{en}");
     assert!(en.contains("Sasha Rubel (UNESCO – moderator)"), "{en}");
+    assert!(
+        en.contains("Sally Radwan (Arab League Working Group on AI, Egypt)"),
+        "{en}"
+    );
 }
 
 #[test]

@@ -81,6 +81,14 @@ pub const COUNTRIES: &[Country] = &[
     ),
 ];
 
+/// The Arabic name of a country the programme names in English, when the table has it.
+pub fn arabic_name(name_en: &str) -> Option<&'static str> {
+    COUNTRIES
+        .iter()
+        .find(|c| c.name_en == name_en || c.also_en.contains(&name_en))
+        .map(|c| c.name_ar)
+}
+
 impl Country {
     fn names(&self) -> impl Iterator<Item = &'static str> {
         std::iter::once(self.name_en)

@@ -89,15 +89,19 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
         .speakers
         .iter()
         .map(|p| {
-            let (affiliation, role) = p
+            // "Group (Egypt)" with country Egypt names the country once, after the group.
+            let country = p.country.as_deref();
+            let affiliation = p
                 .affiliation
                 .as_deref()
-                .map_or((None, None), |a| affiliation_and_role(ctx, a));
+                .map(|a| country.and_then(|c| a.strip_suffix(&format!(" ({c})"))).unwrap_or(a));
+            let (affiliation, role) = affiliation.map_or((None, None), |a| affiliation_and_role(ctx, a));
             let affiliation = affiliation.map(|a| known_name(ctx, data, a));
-            let details: Vec<String> = [affiliation, p.country.as_ref().map(|c| unnested(ctx, c))]
-                .into_iter()
-                .flatten()
-                .collect();
+            let country = country.map(|c| {
+                ctx.value(Some(c), crate::query::countries::arabic_name(c))
+                    .map_or_else(|| unnested(ctx, c), |name| unnested(ctx, &name))
+            });
+            let details: Vec<String> = [affiliation, country].into_iter().flatten().collect();
             let person = if details.is_empty() {
                 ctx.data(&p.name)
             } else {
