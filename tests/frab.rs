@@ -651,7 +651,7 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
     let twice = json.replacen("\"title\":", "\"title\": \"first\", \"title\":", 1);
     one_line_error(
         &temp_file("twice.json", twice.as_bytes()),
-        "key \"title\" appears twice in one object",
+        "key \"title\" is given twice in the same place",
     );
     // A link whose address holds a control character is no URI; the schema refuses it too.
     let hostile = std::fs::read_to_string(fixture("hostile.json")).expect("fixture");

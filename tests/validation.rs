@@ -205,6 +205,10 @@ fn a_source_must_be_an_address_a_reader_can_open() {
             "{problem:?}"
         );
     }
+    // An invisible character is named, since the quoted address cannot show it.
+    let text = programme(&[session("WS1", &[("sources", "[\"https://x.org/a\\u200Bb\"]")])]);
+    let problem = one_problem(&text);
+    assert!(problem.message.contains("character 16 is U+200B"), "{problem}");
     for good in [
         "https://www.intgovforum.org/en/content/igf-2020",
         "mailto:igf@un.org",
@@ -217,7 +221,15 @@ fn a_source_must_be_an_address_a_reader_can_open() {
 
 #[test]
 fn a_value_of_the_wrong_kind_is_named_in_the_interface_language_not_by_rust_types() {
-    let cases: [(&str, &str, &str); 6] = [
+    let cases: [(&str, &str, &str); 9] = [
+        (
+            "number",
+            "99999999999999999999999",
+            "the number 99999999999999999999999 is beyond",
+        ),
+        // YAML's null is no value: a speaker is not named "null" or "~".
+        ("speakers", "[{name: ~}]", "the field has no value"),
+        ("id", "null", "the field has no value"),
         (
             "number",
             "1.5",

@@ -19,18 +19,18 @@ use std::collections::HashSet;
 /// Reads `text` as a schedule when its content is one: XML whose root is `<schedule>`, or JSON with
 /// a top-level `"schedule"`. Returns None for anything else, which the caller reads as YAML (JSON
 /// that is not a schedule is valid YAML and may be an igf programme).
-pub fn parse_if_schedule(origin: &str, text: &str) -> Option<Result<Dataset, Vec<DataError>>> {
+pub fn parse_if_schedule(origin: &str, address: Option<&str>, text: &str) -> Option<Result<Dataset, Vec<DataError>>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let body = text.trim_start();
     // Leading blank lines are dropped before parsing; positions must still count them.
     let skipped_lines = text[..text.len() - body.len()].matches('\n').count();
     if body.starts_with('<') {
-        return Some(read_xml(origin, body, skipped_lines).and_then(|raw| build(origin, raw)));
+        return Some(read_xml(origin, body, skipped_lines).and_then(|raw| build(origin, address, raw)));
     }
     if body.starts_with('{') {
         return match strict_json(body) {
             Ok(value) if value.get("schedule").is_some() => {
-                Some(read_json(origin, &value).and_then(|raw| build(origin, raw)))
+                Some(read_json(origin, &value).and_then(|raw| build(origin, address, raw)))
             }
             Ok(_) => None,
             // Broken JSON that names a schedule is reported as JSON; anything else is left to YAML.
@@ -736,7 +736,7 @@ fn strict_json(text: &str) -> Result<Value, serde_json::Error> {
             let mut object = serde_json::Map::new();
             while let Some(key) = map.next_key::<String>()? {
                 if object.contains_key(&key) {
-                    return Err(A::Error::custom((m().duplicate_json_key)(&m().quoted(&key))));
+                    return Err(A::Error::custom((m().duplicate_key)(&m().quoted(&key))));
                 }
                 let value = map.next_value_seed(Strict)?;
                 object.insert(key, value);
@@ -989,28 +989,59 @@ fn decode_references(text: &str) -> String {
     out
 }
 
-/// The file as a `file://` URL, so it can stand as a source wherever URLs are expected.
-/// Characters a URL cannot hold as they are (spaces, controls, `%`, `?`, `#`) are percent-encoded;
-/// letters of any script are kept, so an Arabic file name stays readable.
+/// The file as a `file://` URL, for a schedule read from memory (no address given): from the
+/// name shown, the best there is.
 fn file_url(origin: &str) -> String {
     let path = std::path::absolute(origin).unwrap_or_else(|_| origin.into());
     let mut url = String::from("file://");
-    for c in path.display().to_string().chars() {
-        if c.is_whitespace() || crate::term::sanitize::needs_care(c) || matches!(c, '%' | '?' | '#') {
-            let mut bytes = [0; 4];
-            for b in c.encode_utf8(&mut bytes).bytes() {
-                url.push_str(&format!("%{b:02X}"));
-            }
-        } else {
-            url.push(c);
-        }
-    }
+    super::push_uri_text(&mut url, &path.display().to_string(), &['%', '?', '#']);
     url
 }
 
-fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
+/// A link as an absolute address. Schedules give links as written by hand (frab's XML schema
+/// takes any string): a space is percent-encoded, as browsers do, and a reference relative to
+/// the schedule (`/attachments/a.pdf`, `//host/a`, `slides.pdf`) is resolved against `base`
+/// as RFC 3986 resolves the usual forms.
+fn absolute_address(href: &str, base: &str) -> String {
+    let mut link = String::new();
+    super::push_uri_text(&mut link, href.trim(), &[]);
+    if super::validate::is_uri(&link) {
+        return link;
+    }
+    let scheme_end = base.find(':').map_or(0, |at| at + 1);
+    let authority_end = base[scheme_end..]
+        .strip_prefix("//")
+        .map_or(scheme_end, |rest| scheme_end + 2 + rest.find('/').unwrap_or(rest.len()));
+    let without_query = base.find(['?', '#']).map_or(base, |at| &base[..at]);
+    if link.starts_with("//") {
+        format!("{}{link}", &base[..scheme_end])
+    } else if link.starts_with('/') {
+        format!("{}{link}", &base[..authority_end])
+    } else if link.starts_with(['?', '#']) {
+        format!("{without_query}{link}")
+    } else {
+        let directory = without_query
+            .rfind('/')
+            .filter(|&at| at >= authority_end)
+            .map_or(without_query.len(), |at| at + 1);
+        let slash = if directory == without_query.len() && !without_query.ends_with('/') {
+            "/"
+        } else {
+            ""
+        };
+        format!("{}{slash}{link}", &without_query[..directory])
+    }
+}
+
+fn build(origin: &str, address: Option<&str>, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
     let mut problems = Vec::new();
     let conf = &raw.conference;
+    let file = address.map_or_else(|| file_url(origin), str::to_owned);
+    // What relative links are relative to: the conference's own address, else the file.
+    let base = conf
+        .url
+        .as_deref()
+        .map_or_else(|| file.clone(), |url| absolute_address(url, &file));
     let zone = match conf.time_zone_name.as_deref() {
         None => None,
         Some(name) => match super::zones::NamedZone::find(name.trim()) {
@@ -1168,13 +1199,14 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
 
         let mut sources: Vec<Text> = Vec::new();
         for url in event.links.iter().chain(&event.url) {
-            if !sources.iter().any(|s| s == url) {
-                sources.push(Cow::Owned(url.clone()));
+            let url = absolute_address(url, &base);
+            if !sources.iter().any(|s| *s == url) {
+                sources.push(Cow::Owned(url));
             }
         }
         if sources.is_empty() {
             // The file itself is where this session is said to take place.
-            sources.push(Cow::Owned(conf.url.clone().unwrap_or_else(|| file_url(origin))));
+            sources.push(Cow::Owned(base.clone()));
         }
         let kind = event.event_type.as_deref().map_or(Kind::Other, kind_of);
         let text = |t: Option<String>| t.map(Cow::Owned);
@@ -1229,11 +1261,7 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
         (Some(lo.map_or(d, |lo| lo.min(d))), Some(hi.map_or(d, |hi| hi.max(d))))
     });
     let (Some(start), Some(end)) = (first, last) else {
-        return Err(vec![DataError::at(
-            origin,
-            None,
-            "the schedule gives no dates: no conference start, no days and no dated events".to_owned(),
-        )]);
+        return Err(vec![DataError::at(origin, None, m().schedule_without_dates.to_owned())]);
     };
     let title = conf
         .title
@@ -1274,6 +1302,32 @@ fn build(origin: &str, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_become_absolute_addresses() {
+        let base = "https://frab.example.org/en/fnt23/public/schedule";
+        let cases = [
+            ("https://example.org/a b.pdf", "https://example.org/a%20b.pdf"),
+            (
+                "/system/attachments/1.pdf",
+                "https://frab.example.org/system/attachments/1.pdf",
+            ),
+            ("//cdn.example.org/x", "https://cdn.example.org/x"),
+            ("slides.pdf", "https://frab.example.org/en/fnt23/public/slides.pdf"),
+            ("#event-1", "https://frab.example.org/en/fnt23/public/schedule#event-1"),
+            ("mailto:a@example.org", "mailto:a@example.org"),
+        ];
+        for (href, wanted) in cases {
+            let got = absolute_address(href, base);
+            assert_eq!(got, wanted, "{href}");
+            assert!(super::super::validate::is_uri(&got), "{got}");
+        }
+        assert_eq!(absolute_address("a.pdf", "file:///tmp/s.xml"), "file:///tmp/a.pdf");
+        assert_eq!(
+            absolute_address("/a.pdf", "https://example.org"),
+            "https://example.org/a.pdf"
+        );
+    }
 
     #[test]
     fn places_count_lines_and_columns_from_where_they_left_off() {

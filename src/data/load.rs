@@ -29,8 +29,15 @@ pub struct Parsed {
     pub problems: Vec<DataError>,
 }
 
-/// Parses `text` (the contents of `origin`).
+/// Parses `text` (the contents of `origin`); the tests' shorthand for [`parse_at`].
+#[cfg(test)]
 pub fn parse(text: &str, origin: &str) -> Parsed {
+    parse_at(text, origin, None)
+}
+
+/// Parses `text`, the contents of `origin`, whose address as a URL is `address` when known (an
+/// imported schedule names it as the source of events that give none).
+pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
     let text_lines = Lines::new(text);
     if let Some(problem) = too_deep(text) {
         return failed(DataError::at(
@@ -39,7 +46,7 @@ pub fn parse(text: &str, origin: &str) -> Parsed {
             (messages::current().too_deep)(MAX_DEPTH),
         ));
     }
-    if let Some(schedule) = super::frab::parse_if_schedule(origin, text) {
+    if let Some(schedule) = super::frab::parse_if_schedule(origin, address, text) {
         return match schedule {
             Ok(dataset) => Parsed {
                 dataset: Some(dataset),
@@ -481,11 +488,14 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         };
         let result = match value {
             Some(v) => seed.deserialize(v.clone()).map_err(|e| {
-                let reason = describe(&e);
-                // "input is out of range" says little without the value it is about.
-                if let Some(worded) = super::serde_words::refusal(&reason, v.as_str()) {
+                // Worded with the value when the phrase allows ("2020-02-30" is not a date).
+                let raw = e.to_string();
+                let raw = raw.split(" at line ").next().unwrap_or(&raw);
+                if let Some(worded) = super::serde_words::refusal(raw, v.as_str()) {
                     return worded;
                 }
+                let reason = describe(&e);
+                // Other reasons say little without the value they are about.
                 match v.as_str() {
                     Some(text) if !reason.contains(text) => {
                         format!("{reason}: {}", messages::current().quoted(text))
@@ -513,8 +523,10 @@ impl<'de> de::Deserializer<'de> for Neutral {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
         visitor.visit_unit()
     }
+    // Unit, not none: an optional field reads it as none all the same, and a required text
+    // (model.rs `required`) takes it as the stand-in it is rather than as a missing value.
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
-        visitor.visit_none()
+        visitor.visit_unit()
     }
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, FieldError> {
         visitor.visit_seq(de::value::SeqDeserializer::<std::iter::Empty<Neutral>, FieldError>::new(std::iter::empty()))
@@ -790,6 +802,12 @@ fn schema_words(text: &str) -> String {
         Some((path, reason)) if !path.contains([' ', '`']) => (Some(path), reason),
         _ => (None, text),
     };
+    // A session parsed on its own is the one item of a list: its path starts `.[0]`, which
+    // names nothing in the user's file (the line does).
+    let path = path
+        .map(|p| p.strip_prefix(".[0]").or_else(|| p.strip_prefix("[0]")).unwrap_or(p))
+        .map(|p| p.trim_start_matches('.'))
+        .filter(|p| !p.is_empty());
     let named = |prefix: &str| reason.strip_prefix(prefix).and_then(|r| r.split('`').next());
     let qualified = |field: &str| path.map_or_else(|| field.to_owned(), |p| format!("{p}.{field}"));
     if let Some(field) = named("missing field `") {

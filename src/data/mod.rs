@@ -110,7 +110,67 @@ pub fn from_file(path: &Path) -> Result<Dataset, Vec<DataError>> {
     })?;
     // A byte-order mark is how some editors start a UTF-8 file; it is not part of the first key.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    from_text(text, &origin)
+    let address = if stdin {
+        STANDARD_INPUT.to_owned()
+    } else {
+        file_address(path)
+    };
+    from_text_at(text, &origin, Some(&address))
+}
+
+/// The address given as the source of what standard input held.
+const STANDARD_INPUT: &str = "file:///dev/stdin";
+
+/// A file's absolute path as a `file://` URL, from the path's own bytes: bytes that are not
+/// UTF-8 and what [`push_uri_text`] encodes, and `%`, `?` and `#`, which would read as escapes,
+/// a query and a fragment, are percent-encoded; letters of any script are kept, so an Arabic
+/// file name stays readable.
+fn file_address(path: &Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut url = String::from("file://");
+    let mut rest = path.as_os_str().as_encoded_bytes();
+    while !rest.is_empty() {
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, &[][..]),
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                (std::str::from_utf8(good).unwrap_or_default(), bad)
+            }
+        };
+        push_uri_text(&mut url, good, &['%', '?', '#']);
+        let bad_len = std::str::from_utf8(bad)
+            .err()
+            .map_or(bad.len(), |e| e.error_len().unwrap_or(bad.len()));
+        percent_encode(&mut url, &bad[..bad_len]);
+        rest = &bad[bad_len..];
+    }
+    url
+}
+
+/// Appends `text` to a URL, percent-encoding each character a URI cannot hold as it is
+/// ([`uri_cannot_hold`]) and each of `also`.
+pub(crate) fn push_uri_text(url: &mut String, text: &str, also: &[char]) {
+    for c in text.chars() {
+        if uri_cannot_hold(c) || also.contains(&c) {
+            percent_encode(url, c.encode_utf8(&mut [0; 4]).as_bytes());
+        } else {
+            url.push(c);
+        }
+    }
+}
+
+/// Spaces, controls, bidi and invisible characters, and the ASCII marks RFC 3986 leaves out of
+/// URIs (`\\ " < > ^ ` { | }`).
+fn uri_cannot_hold(c: char) -> bool {
+    c.is_whitespace()
+        || crate::term::sanitize::needs_care(c)
+        || matches!(c, '\\' | '"' | '<' | '>' | '^' | '`' | '{' | '|' | '}')
+}
+
+fn percent_encode(url: &mut String, bytes: &[u8]) {
+    for b in bytes {
+        url.push_str(&format!("%{b:02X}"));
+    }
 }
 
 /// Reads at most one byte more than [`MAX_FILE_BYTES`], so a larger source is recognised without
@@ -125,7 +185,12 @@ fn read_bounded(source: impl std::io::Read) -> std::io::Result<Vec<u8>> {
 /// Parses and validates a programme held in memory: every problem of the file, parse and
 /// validation alike, in file order.
 pub fn from_text(text: &str, origin: &str) -> Result<Dataset, Vec<DataError>> {
-    let parsed = load::parse(text, origin);
+    from_text_at(text, origin, None)
+}
+
+/// [`from_text`] for text whose address (a `file://` URL) is known.
+fn from_text_at(text: &str, origin: &str, address: Option<&str>) -> Result<Dataset, Vec<DataError>> {
+    let parsed = load::parse_at(text, origin, address);
     let mut problems = parsed.problems;
     if let Some(dataset) = &parsed.dataset {
         problems.extend(validate::check(dataset, text, &parsed.places, origin));
@@ -207,4 +272,22 @@ fn sessions_block(text: &str) -> Option<SessionsBlock> {
         block.end = text.len();
     }
     Some(block)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_address_is_built_from_the_paths_own_bytes() {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = [&b"/d/new\nline \xff\xe2\x80\xae"[..], "جدول".as_bytes(), b"%#?.xml"].concat();
+        let path = Path::new(std::ffi::OsStr::from_bytes(&bytes));
+        assert_eq!(
+            file_address(path),
+            "file:///d/new%0Aline%20%FF%E2%80%AEجدول%25%23%3F.xml"
+        );
+        assert!(validate::is_uri(&file_address(path)));
+    }
 }

@@ -39,13 +39,21 @@ pub struct Dataset {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Forum {
+    #[serde(deserialize_with = "required::text")]
     pub name_en: Text,
+    #[serde(deserialize_with = "required::text")]
     pub name_ar: Text,
+    #[serde(deserialize_with = "required::text")]
     pub edition_en: Text,
+    #[serde(deserialize_with = "required::text")]
     pub edition_ar: Text,
+    #[serde(deserialize_with = "required::text")]
     pub host_en: Text,
+    #[serde(deserialize_with = "required::text")]
     pub host_ar: Text,
+    #[serde(deserialize_with = "required::text")]
     pub theme_en: Text,
+    #[serde(deserialize_with = "required::text")]
     pub theme_ar: Text,
     pub start: NaiveDate,
     pub end: NaiveDate,
@@ -67,8 +75,11 @@ pub struct Phase {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportedCount {
+    #[serde(deserialize_with = "required::text")]
     pub what_en: Text,
+    #[serde(deserialize_with = "required::text")]
     pub what_ar: Text,
+    #[serde(deserialize_with = "required::text")]
     pub source: Text,
     /// The number of sessions the count gives, so `about` can set it beside the programme's own.
     #[serde(default)]
@@ -81,7 +92,9 @@ pub struct ReportedCount {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
+    #[serde(deserialize_with = "required::text")]
     pub name_en: Text,
+    #[serde(deserialize_with = "required::text")]
     pub name_ar: Text,
 }
 
@@ -184,6 +197,7 @@ pub enum Confidence {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
+    #[serde(deserialize_with = "required::text")]
     pub id: Text,
     /// Other ids users may type for this session (the longer slugs earlier versions used).
     #[serde(default)]
@@ -241,6 +255,7 @@ impl Session {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
+    #[serde(deserialize_with = "required::text")]
     pub name: Text,
     pub affiliation: Option<Text>,
     pub country: Option<Text>,
@@ -252,8 +267,10 @@ pub struct Speaker {
 pub struct EgyptPart {
     pub body: Option<Text>,
     pub person: Option<Text>,
+    #[serde(deserialize_with = "required::text")]
     pub role: Text,
     pub role_ar: Option<Text>,
+    #[serde(deserialize_with = "required::text")]
     pub evidence: Text,
     /// The evidence in Arabic; required beside `evidence`.
     #[serde(default)]
@@ -266,17 +283,21 @@ pub struct EgyptPart {
 #[serde(deny_unknown_fields)]
 pub struct DateClaim {
     pub date: NaiveDate,
+    #[serde(deserialize_with = "required::text")]
     pub by: Text,
     /// Who gives the date, in Arabic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_ar: Option<Text>,
+    #[serde(deserialize_with = "required::text")]
     pub source: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
+    #[serde(deserialize_with = "required::text")]
     pub id: Text,
+    #[serde(deserialize_with = "required::text")]
     pub name_en: Text,
     pub name_ar: Option<Text>,
     pub country: Option<Text>,
@@ -303,6 +324,40 @@ impl Body {
     /// Ministries, regulators and forums, as opposed to the people the sources name.
     pub fn kind_is_organisation(&self) -> bool {
         self.body_type.as_deref() != Some("person")
+    }
+}
+
+/// What a required text says when the file gives it no value; data::serde_words words it.
+pub const NO_VALUE: &str = "the field has no value";
+
+/// Text the schema requires. YAML reads `null`, `~` and nothing after the colon as no value, yet
+/// serde_yaml hands them to a string as the words "null" and "~" (and ""): a speaker named
+/// "null" would be a value the file never gave. Quoted text ('null', '') is text as written.
+mod required {
+    use super::*;
+    use serde::de::{Error, Visitor};
+
+    struct Required;
+
+    impl<'de> Visitor<'de> for Required {
+        type Value = Text;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_none<E: Error>(self) -> Result<Text, E> {
+            Err(E::custom(NO_VALUE))
+        }
+        // Only the loader's stand-in for a field already reported (load.rs `Neutral`) calls this.
+        fn visit_unit<E: Error>(self) -> Result<Text, E> {
+            Ok(Cow::Borrowed(""))
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
+            String::deserialize(d).map(Cow::Owned)
+        }
+    }
+
+    pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        d.deserialize_option(Required)
     }
 }
 

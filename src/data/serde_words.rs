@@ -37,6 +37,8 @@ pub enum Shape<'a> {
 fn found(phrase: &str) -> Shape<'_> {
     let between_ticks = |rest: &'static str| phrase.strip_prefix(rest).map(|v| v.trim_matches('`'));
     if let Some(v) = between_ticks("integer ") {
+        // Beyond 64 bits serde_yaml says "integer `N` as u128".
+        let v = v.split('`').next().unwrap_or(v);
         Shape::Whole(Some(v))
     } else if let Some(v) = between_ticks("floating point ") {
         Shape::Number(v)
@@ -108,13 +110,35 @@ pub fn refusal(reason: &str, value: Option<&str>) -> Option<String> {
                 }
                 shape => shape,
             };
+            // serde_yaml's own value type holds numbers of up to 64 bits.
+            if let (Shape::Whole(Some(n)), "any YAML value") = (what, wanted) {
+                return Some((m.number_too_large)(n));
+            }
             return Some((m.wrong_type)(&(m.shape)(&what), &(m.shape)(&expected(wanted))));
         }
     }
-    let value = value?;
-    if NOT_A_DATE.contains(&reason) {
-        return Some((m.not_a_calendar_date)(&m.quoted(value)));
+    if let Some(key) = reason
+        .strip_prefix("duplicate entry with key ")
+        .or_else(|| reason.strip_prefix("duplicate field "))
+    {
+        let key = key.trim_matches(|c| c == '`' || c == '"');
+        return Some((m.duplicate_key)(&m.quoted(key)));
     }
+    match reason {
+        "deserializing from YAML containing more than one document is not supported" => {
+            return Some(m.several_documents.to_owned())
+        }
+        "repetition limit exceeded" => return Some(m.too_many_repetitions.to_owned()),
+        "recursion limit exceeded" => return Some((m.too_deep)(super::load::MAX_DEPTH)),
+        _ => {}
+    }
+    if reason == super::model::NO_VALUE {
+        return Some(m.no_value.to_owned());
+    }
+    if NOT_A_DATE.contains(&reason) {
+        return Some((m.not_a_calendar_date)(value.map(|v| m.quoted(v)).as_deref()));
+    }
+    let value = value?;
     // data::model's own refusal of a start or end time (it cannot reach the message tables).
     if reason.starts_with("invalid time ") {
         return Some((m.bad_clock_time)(&m.quoted(value)));

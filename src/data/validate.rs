@@ -107,8 +107,10 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
         let cited = s.sources.iter().map(|u| ("sources", u));
         let cited = cited.chain(s.other_dates.iter().map(|d| ("other_dates", &d.source)));
         let cited = cited.chain(s.egypt.iter().flat_map(|e| e.sources.iter().map(|u| ("egypt", u))));
-        for (field, url) in cited.filter(|(_, url)| !is_uri(url)) {
-            report(at(field), about(field, (m.not_a_web_address)(&quoted(url))));
+        for (field, url) in cited {
+            if let Some(fault) = uri_fault(url) {
+                report(at(field), about(field, not_a_web_address(url, fault)));
+            }
         }
         // Readers choose their language, so every text meant for them exists in both.
         if s.notes.is_some() != s.notes_ar.is_some() {
@@ -149,31 +151,59 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
         }
         let cited = body.sources.iter().map(|u| ("bodies.sources", u));
         let cited = cited.chain(body.related_sources.iter().map(|u| ("bodies.related_sources", u)));
-        for (field, url) in cited.filter(|(_, url)| !is_uri(url)) {
-            report(None, (m.bad_field)(field, &(m.not_a_web_address)(&quoted(url))));
+        for (field, url) in cited {
+            if let Some(fault) = uri_fault(url) {
+                report(None, (m.bad_field)(field, &not_a_web_address(url, fault)));
+            }
         }
     }
-    for count in forum.reported.iter().filter(|c| !is_uri(&c.source)) {
-        report(
-            None,
-            (m.bad_field)("forum.reported.source", &(m.not_a_web_address)(&quoted(&count.source))),
-        );
+    for count in forum.reported.iter() {
+        if let Some(fault) = uri_fault(&count.source) {
+            report(
+                None,
+                (m.bad_field)("forum.reported.source", &not_a_web_address(&count.source, fault)),
+            );
+        }
     }
     problems
 }
 
-/// Whether `text` is an absolute URI as RFC 3986 writes one: a scheme (a letter, then letters,
-/// digits, `+`, `-` or `.`), a colon, and the rest without spaces or controls. Sources are
-/// printed for readers to open, so one that is not an address is a mistake in the data, and one
-/// with a control or bidi character could show as another address.
-pub(super) fn is_uri(text: &str) -> bool {
-    text.split_once(':').is_some_and(|(scheme, rest)| {
+fn not_a_web_address(url: &str, fault: UriFault) -> String {
+    let m = messages::current();
+    let character = match fault {
+        UriFault::Character(c, at) => Some((format!("U+{:04X}", u32::from(c)), at)),
+        UriFault::NoScheme => None,
+    };
+    (m.not_a_web_address)(&m.quoted(url), character.as_ref().map(|(c, at)| (c.as_str(), *at)))
+}
+
+/// Why a text is not an absolute URI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UriFault {
+    /// No scheme (a letter, then letters, digits, `+`, `-` or `.`) and colon before the rest.
+    NoScheme,
+    /// A character a URI cannot hold as it is, and its place (the first character is 1).
+    Character(char, usize),
+}
+
+/// What keeps `text` from being an absolute URI as RFC 3986 writes one (letters of any script
+/// are allowed, as in IRIs), if anything. Sources are printed for readers to open, so one that
+/// is not an address is a mistake in the data, and one with a control or bidi character could
+/// show as another address.
+pub(super) fn uri_fault(text: &str) -> Option<UriFault> {
+    if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| super::uri_cannot_hold(*c)) {
+        return Some(UriFault::Character(c, at + 1));
+    }
+    let has_scheme = text.split_once(':').is_some_and(|(scheme, rest)| {
         scheme.starts_with(|c: char| c.is_ascii_alphabetic())
             && scheme
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
             && !rest.is_empty()
-    }) && !text
-        .chars()
-        .any(|c| c.is_whitespace() || crate::term::sanitize::needs_care(c))
+    });
+    (!has_scheme).then_some(UriFault::NoScheme)
+}
+
+pub(super) fn is_uri(text: &str) -> bool {
+    uri_fault(text).is_none()
 }

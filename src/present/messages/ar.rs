@@ -46,7 +46,13 @@ pub const MESSAGES: Messages = Messages {
     },
     end_without_start: "لها وقت انتهاء بلا وقت بدء",
     no_sources: "بلا مصادر، ولكل جلسة مصدر واحد على الأقل",
-    duplicate_json_key: |key| format!("المفتاح {key} مكرر في كائن واحد؛ أبقِ واحدًا منهما"),
+    duplicate_key: |key| format!("المفتاح {key} مكرر في الموضع نفسه؛ أبقِ واحدًا منهما"),
+    number_too_large: |n| {
+        format!("العدد {n} أكبر من 18446744073709551615، أكبر عدد يقبله الملف؛ ضعه بين علامتي تنصيص إن كان نصًّا")
+    },
+    several_documents: "في الملف أكثر من مستند YAML واحد (سطر --- أو ... في داخله)، والبرنامج مستند واحد",
+    too_many_repetitions: "تكرر الإحالات (*name) أجزاءً من الملف أكثر مما يحتاجه أي برنامج",
+    schedule_without_dates: "لا يذكر الجدول أي تاريخ: لا بداية للمؤتمر ولا أيام ولا فعاليات مؤرخة",
     wrong_type: |found, expected| format!("الموجود {found}، والمتوقع {expected}"),
     shape: |shape| match shape {
         Shape::List => "قائمة".to_owned(),
@@ -66,10 +72,23 @@ pub const MESSAGES: Messages = Messages {
         Shape::Name => "اسم من الأسماء التي يقبلها الحقل".to_owned(),
         Shape::Other(words) => (*words).to_owned(),
     },
-    not_a_calendar_date: |date| format!("{date} ليس تاريخًا في التقويم؛ يُكتب التاريخ بالصيغة YYYY-MM-DD مثل 2020-11-04"),
+    not_a_calendar_date: |date| {
+        let rule = "يُكتب التاريخ بالصيغة YYYY-MM-DD مثل 2020-11-04";
+        match date {
+            Some(date) => format!("{date} ليس تاريخًا في التقويم؛ {rule}"),
+            None => format!("القيمة ليست تاريخًا في التقويم؛ {rule}"),
+        }
+    },
+    no_value: "الحقل بلا قيمة (null أو ~ أو لا شيء بعد النقطتين) وهو يحتاج إلى قيمة",
     bad_clock_time: |time| format!("{time} ليس وقتًا من اليوم؛ يُكتب الوقت بين علامتي تنصيص بالصيغة HH:MM مثل '16:50'"),
-    not_a_web_address: |url| {
-        format!("{url} ليس عنوانًا على الويب؛ اكتبه كاملًا مثل https://www.intgovforum.org/ بلا مسافات ولا محارف تحكم")
+    not_a_web_address: |url, character| {
+        let rule = "اكتبه كاملًا مثل https://www.intgovforum.org/ بلا مسافات ولا محارف تحكم";
+        match character {
+            Some((code, at)) => {
+                format!("{url} ليس عنوانًا على الويب: المحرف رقم {at} هو {code}، ولا يكون في عنوان؛ {rule}")
+            }
+            None => format!("{url} ليس عنوانًا على الويب؛ {rule}"),
+        }
     },
     one_language_only: |what, arabic| {
         format!("{what} بلغة واحدة فقط؛ اكتب {arabic} بجانب النص الإنجليزي، أو احذفهما معًا")

@@ -51,7 +51,14 @@ pub const MESSAGES: Messages = Messages {
     },
     end_without_start: "has an end time but no start time",
     no_sources: "no sources; every session needs at least one source URL",
-    duplicate_json_key: |key| format!("key {key} appears twice in one object; keep one"),
+    duplicate_key: |key| format!("key {key} is given twice in the same place; keep one"),
+    number_too_large: |n| {
+        format!("the number {n} is beyond 18446744073709551615, the largest a file may hold; quote it if it is text")
+    },
+    several_documents:
+        "the file holds more than one YAML document (a line --- or ... inside it); a programme is one document",
+    too_many_repetitions: "aliases (*name) repeat parts of the file more often than any programme needs",
+    schedule_without_dates: "the schedule gives no dates: no conference start, no days and no dated events",
     wrong_type: |found, expected| format!("found {found}, expected {expected}"),
     shape: |shape| match shape {
         Shape::List => "a list".to_owned(),
@@ -72,13 +79,24 @@ pub const MESSAGES: Messages = Messages {
         Shape::Other(words) => (*words).to_owned(),
     },
     not_a_calendar_date: |date| {
-        format!("{date} is not a date of the calendar; dates are written YYYY-MM-DD, such as 2020-11-04")
+        let rule = "dates are written YYYY-MM-DD, such as 2020-11-04";
+        match date {
+            Some(date) => format!("{date} is not a date of the calendar; {rule}"),
+            None => format!("not a date of the calendar; {rule}"),
+        }
     },
+    no_value: "the field has no value (null, ~ or nothing after the colon) and needs one",
     bad_clock_time: |time| {
         format!("{time} is not a time of day; times are written in quotes as HH:MM, such as '16:50'")
     },
-    not_a_web_address: |url| {
-        format!("{url} is not a web address; write it whole, such as https://www.intgovforum.org/, with no spaces or control characters")
+    not_a_web_address: |url, character| {
+        let rule = "write it whole, such as https://www.intgovforum.org/, with no spaces or control characters";
+        match character {
+            Some((code, at)) => {
+                format!("{url} is not a web address: character {at} is {code}, which an address cannot hold; {rule}")
+            }
+            None => format!("{url} is not a web address; {rule}"),
+        }
     },
     one_language_only: |what, arabic| {
         format!("{what} in one language only; write {arabic} beside the English, or neither")

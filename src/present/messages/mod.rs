@@ -69,18 +69,29 @@ pub struct Messages {
     pub event_without_title: &'static str,
     pub end_without_start: &'static str,
     pub no_sources: &'static str,
-    /// A key an object of a JSON schedule gives twice.
-    pub duplicate_json_key: fn(&str) -> String,
+    /// A key a mapping (YAML) or object (JSON) gives twice.
+    pub duplicate_key: fn(&str) -> String,
+    /// A number beyond the 64 bits a YAML value holds.
+    pub number_too_large: fn(&str) -> String,
+    /// A YAML file of several documents.
+    pub several_documents: &'static str,
+    /// Aliases that repeat the file's text past the parser's limit.
+    pub too_many_repetitions: &'static str,
+    /// A schedule from which no date at all can be read.
+    pub schedule_without_dates: &'static str,
     /// A value of the wrong kind: what was found, what the field takes (both from `shape`).
     pub wrong_type: fn(&str, &str) -> String,
     /// A kind of value, named in a sentence.
     pub shape: fn(&Shape) -> String,
-    /// Text in a date field that is no date of the calendar.
-    pub not_a_calendar_date: fn(&str) -> String,
+    /// Text in a date field that is no date of the calendar (the text, when known).
+    pub not_a_calendar_date: fn(Option<&str>) -> String,
+    /// A required field given as null, ~ or nothing.
+    pub no_value: &'static str,
     /// Text in a start or end field that is no clock time.
     pub bad_clock_time: fn(&str) -> String,
     /// A source that is not an address a reader can open.
-    pub not_a_web_address: fn(&str) -> String,
+    /// The character that keeps it from being one (its code point and place), when one does.
+    pub not_a_web_address: fn(&str, Option<(&str, usize)>) -> String,
     /// A text for readers (`what`) in one language only; the Arabic fields to add follow.
     pub one_language_only: fn(&str, &str) -> String,
     pub no_title: &'static str,
@@ -264,10 +275,15 @@ impl Messages {
             event_without_title,
             end_without_start,
             no_sources,
-            duplicate_json_key,
+            duplicate_key,
+            number_too_large,
+            several_documents,
+            too_many_repetitions,
+            schedule_without_dates,
             wrong_type,
             shape,
             not_a_calendar_date,
+            no_value,
             bad_clock_time,
             not_a_web_address,
             one_language_only,
@@ -342,7 +358,11 @@ impl Messages {
             ("event_without_title", (*event_without_title).to_owned()),
             ("end_without_start", (*end_without_start).to_owned()),
             ("no_sources", (*no_sources).to_owned()),
-            ("duplicate_json_key", duplicate_json_key("\"title\"")),
+            ("duplicate_key", duplicate_key("\"title\"")),
+            ("number_too_large", number_too_large("99999999999999999999999")),
+            ("several_documents", (*several_documents).to_owned()),
+            ("too_many_repetitions", (*too_many_repetitions).to_owned()),
+            ("schedule_without_dates", (*schedule_without_dates).to_owned()),
             (
                 "wrong_type",
                 wrong_type(&shape(&Shape::Whole(Some("5"))), &shape(&Shape::Text(None))),
@@ -375,9 +395,15 @@ impl Messages {
                 "wrong_type_other",
                 wrong_type(&shape(&Shape::Other("bytes")), &shape(&Shape::Whole(None))),
             ),
-            ("not_a_calendar_date", not_a_calendar_date("\"2020-02-30\"")),
+            ("not_a_calendar_date", not_a_calendar_date(Some("\"2020-02-30\""))),
+            ("not_a_calendar_date_unquoted", not_a_calendar_date(None)),
+            ("no_value", (*no_value).to_owned()),
             ("bad_clock_time", bad_clock_time("\"25:00\"")),
-            ("not_a_web_address", not_a_web_address("\"www.intgovforum.org\"")),
+            ("not_a_web_address", not_a_web_address("\"www.intgovforum.org\"", None)),
+            (
+                "not_a_web_address_character",
+                not_a_web_address("\"https://x.org/a b\"", Some(("U+0020", 16))),
+            ),
             ("one_language_only", one_language_only("notes", "notes_ar")),
             ("no_title", (*no_title).to_owned()),
             ("unknown_body", unknown_body("\"ntra\"", "mcit, ntra")),
