@@ -238,16 +238,22 @@ fn show(run: &Run, wanted: &[String]) -> Result<(), Failure> {
             }
         }
     }
-    if !unknown.is_empty() {
-        return Err(Failure::BadInput(unknown));
-    }
     // "Every session numbered 39" is said only when one number was asked for.
     let several = if wanted.len() == 1 {
         bare_number.as_deref()
     } else {
         None
     };
-    run.print(run.sessions(&found, |ctx| views::show(ctx, run.data, &found, several)))
+    // As `cat` does with files: the sessions found are shown, the unknown ids reported, and the
+    // status says something was wrong, so one typo does not hide the rest.
+    if !found.is_empty() {
+        run.print(run.sessions(&found, |ctx| views::show(ctx, run.data, &found, several)))?;
+    }
+    if unknown.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::BadInput(unknown))
+    }
 }
 
 fn egypt(run: &Run) -> Result<(), Failure> {

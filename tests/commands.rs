@@ -286,6 +286,20 @@ fn an_option_on_the_command_line_wins_over_a_bad_variable() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
+    // ... naming the variable, which the user set, rather than only the option, which they did not type.
+    for (variable, value) in [("IGF_TZ", "Mars/Base"), ("IGF_BIDI", "sideways")] {
+        let out = igf()
+            .env(variable, value)
+            .args(["show", "PE30", "--lang", "en"])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("in the environment variable \"{variable}\"")),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]

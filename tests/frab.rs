@@ -651,8 +651,18 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
     let twice = json.replacen("\"title\":", "\"title\": \"first\", \"title\":", 1);
     one_line_error(
         &temp_file("twice.json", twice.as_bytes()),
-        "key \"title\" is given twice in the same place",
+        "\"title\" is given twice in the same place",
     );
+    // In XML too: an event with two titles would lose one.
+    let two_titles = frab.replacen("villages</title>", "villages</title><title>Two</title>", 1);
+    let path = temp_file("two-titles.xml", two_titles.as_bytes());
+    one_line_error(&path, "\"<title>\" is given twice in the same place");
+    let line = two_titles
+        .lines()
+        .position(|l| l.contains("<title>Two</title>"))
+        .expect("second title")
+        + 1;
+    one_line_error(&path, &format!(":{line}:"));
     // A link whose address holds a control character is no URI; the schema refuses it too.
     let hostile = std::fs::read_to_string(fixture("hostile.json")).expect("fixture");
     let control = hostile.replace("https://example.org/%1B[0m", "https://example.org/\\u001b[0m");

@@ -236,6 +236,21 @@ fn show_answers_a_repeated_id_once_and_reports_every_unknown_one() {
         lines[suggested..].iter().all(|l| !l.contains("closest ids:")),
         "{stderr}"
     );
+
+    // A typo among known ids: the known sessions are shown, the typo reported, status 2.
+    let mixed = igf()
+        .args(["show", "OF21", "ZZ1", "PE30", "--format", "plain", "--lang", "en"])
+        .output()
+        .expect("runs");
+    let both = igf()
+        .args(["show", "OF21", "PE30", "--format", "plain", "--lang", "en"])
+        .output()
+        .expect("runs");
+    assert_eq!(mixed.status.code(), Some(2));
+    assert!(!both.stdout.is_empty());
+    assert_eq!(mixed.stdout, both.stdout);
+    let stderr = String::from_utf8_lossy(&mixed.stderr);
+    assert!(stderr.lines().count() == 1 && stderr.contains("\"ZZ1\""), "{stderr}");
 }
 
 #[test]

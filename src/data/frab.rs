@@ -110,9 +110,7 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
     let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| {
         let pos = e.pos();
         let reason = match e {
-            roxmltree::Error::DtdDetected => {
-                "the file declares a DTD; schedule files need none and igf reads no DTDs or entities".to_owned()
-            }
+            roxmltree::Error::DtdDetected => m().xml_with_dtd.to_owned(),
             other => {
                 let text = other.to_string();
                 // roxmltree ends its messages with " at L:C"; the place is printed up front.
@@ -134,15 +132,28 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
         return Err(vec![DataError::at(
             origin,
             None,
-            format!(
-                "an XML file whose root is <{}>, not <schedule>; igf reads frab schedule XML or its own YAML",
-                root.tag_name().name()
-            ),
+            (m().xml_root_not_schedule)(&m().quoted(&format!("<{}>", root.tag_name().name()))),
         )]);
     }
     let mut places = Places::new(text, skipped_lines);
     let mut raw = RawSchedule::default();
+    let mut problems = Vec::new();
+    // An element that may occur once and is given twice: igf would read one and drop the other.
+    let mut once_each = |node: roxmltree::Node, singles: &[&str], places: &mut Places| {
+        let mut seen = HashSet::new();
+        for element in node.children().filter(roxmltree::Node::is_element) {
+            let name = element.tag_name().name();
+            if singles.contains(&name) && !seen.insert(name) {
+                problems.push(DataError::at(
+                    origin,
+                    Some(places.at(element.range().start)),
+                    (m().duplicate_key)(&m().quoted(&format!("<{name}>"))),
+                ));
+            }
+        }
+    };
     if let Some(conf) = child(root, "conference") {
+        once_each(conf, CONFERENCE_SINGLES, &mut places);
         raw.conference = RawConference {
             title: child_text(conf, "title"),
             acronym: child_text(conf, "acronym"),
@@ -162,8 +173,10 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
             let room_name = room.attribute("name").and_then(non_empty);
             for event in elements(room, "event") {
                 let text = |name: &'static str| child_text(event, name);
+                let event_place = places.at(event.range().start);
+                once_each(event, EVENT_SINGLES, &mut places);
                 raw.events.push(RawEvent {
-                    place: Some(places.at(event.range().start)),
+                    place: Some(event_place),
                     day: Some(index),
                     id: event.attribute("id").and_then(non_empty),
                     guid: event.attribute("guid").and_then(non_empty),
@@ -194,8 +207,33 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
             }
         }
     }
-    Ok(raw)
+    if problems.is_empty() {
+        Ok(raw)
+    } else {
+        Err(problems)
+    }
 }
+
+/// Children of `<conference>` that hold one value and that igf reads (it may list several tracks).
+const CONFERENCE_SINGLES: &[&str] = &["title", "acronym", "start", "end", "time_zone_name", "base_url", "url"];
+/// Children of `<event>` that hold one value and that igf reads.
+const EVENT_SINGLES: &[&str] = &[
+    "title",
+    "subtitle",
+    "url",
+    "conf_url",
+    "room",
+    "type",
+    "date",
+    "start",
+    "duration",
+    "abstract",
+    "description",
+    "track",
+    "slug",
+    "persons",
+    "links",
+];
 
 /// Line and column of byte offsets met in increasing order. Counting from where the previous
 /// one left off keeps this linear; roxmltree's own lookup counts from the start of the file each

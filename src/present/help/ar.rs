@@ -71,6 +71,9 @@ pub const WORDS: HelpWords = HelpWords {
     unknown_command: |c| format!("لا يوجد أمر باسم {c}"),
     unexpected_argument: |a| format!("وسيط غير متوقع: {a}"),
     invalid_value: |value, option| format!("القيمة {value} غير صالحة للخيار {option}"),
+    invalid_variable: |value, variable, option| {
+        format!("القيمة {value} في متغير البيئة {variable} غير صالحة، وهو يضبط الخيار {option}")
+    },
     invalid_positional: |value, what| format!("القيمة {value} غير صالحة في موضع {what}"),
     missing_value: |option| format!("يحتاج الخيار {option} إلى قيمة"),
     value_names: &[("ID", "معرّف الجلسة"), ("TEXT", "نص البحث"), ("SHELL", "اسم الصدفة"), ("COMMAND", "اسم الأمر")],

@@ -34,6 +34,9 @@ pub const WORDS: HelpWords = HelpWords {
     unknown_command: |c| format!("no command {c}"),
     unexpected_argument: |a| format!("unexpected argument {a}"),
     invalid_value: |value, option| format!("invalid value {value} for {option}"),
+    invalid_variable: |value, variable, option| {
+        format!("invalid value {value} in the environment variable {variable}, which sets {option}")
+    },
     invalid_positional: |value, what| format!("invalid value {value} for {what}"),
     missing_value: |option| format!("{option} needs a value"),
     value_names: &[],

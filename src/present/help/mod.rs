@@ -62,6 +62,8 @@ pub struct HelpWords {
     pub unexpected_argument: fn(&str) -> String,
     /// The value, then the option it was given to.
     pub invalid_value: fn(&str, &str) -> String,
+    /// The value, the environment variable that gave it, and the variable's option.
+    pub invalid_variable: fn(&str, &str, &str) -> String,
     /// The value, then what the command expected in its place (a positional argument).
     pub invalid_positional: fn(&str, &str) -> String,
     /// An option given without its value.
@@ -376,7 +378,7 @@ pub fn answer(e: &clap::Error, args: &[OsString], lang: Lang) -> Answer {
             usage_error: e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand,
         },
         ErrorKind::DisplayVersion => Answer::Version(e.to_string()),
-        _ => Answer::Usage(usage_error(e, lang, &command_path(args))),
+        _ => Answer::Usage(usage_error(e, lang, args)),
     }
 }
 
@@ -446,7 +448,8 @@ fn context_strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
 /// A usage error as one line in `lang`: what was wrong, what would be valid, what clap suggests.
 /// Whatever the user typed, and whatever they could type instead, is quoted as the language
 /// quotes values; the rest is in the language's own words.
-pub fn usage_error(e: &clap::Error, lang: Lang, path: &str) -> String {
+pub fn usage_error(e: &clap::Error, lang: Lang, args: &[OsString]) -> String {
+    let path = &command_path(args);
     let w = words(lang);
     let m = messages::of(lang);
     let first = |kind| context_strings(e, kind).into_iter().next().unwrap_or_default();
@@ -459,7 +462,12 @@ pub fn usage_error(e: &clap::Error, lang: Lang, path: &str) -> String {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let mut line = match positional_name(w, &arg) {
                 Some(what) => (w.invalid_positional)(&m.quoted(&value), &what),
-                None => (w.invalid_value)(&m.quoted(&value), &m.quoted(option_name(&arg))),
+                None => match variable_that_gave(option_name(&arg), args) {
+                    Some(variable) => {
+                        (w.invalid_variable)(&m.quoted(&value), &m.quoted(&variable), &m.quoted(option_name(&arg)))
+                    }
+                    None => (w.invalid_value)(&m.quoted(&value), &m.quoted(option_name(&arg))),
+                },
             };
             let valid = context_strings(e, ContextKind::ValidValue);
             if !valid.is_empty() {
@@ -510,6 +518,25 @@ pub fn usage_error(e: &clap::Error, lang: Lang, path: &str) -> String {
 }
 
 /// `--date` of clap's `--date <DATE>`: the option as the user types it.
+/// The environment variable an option's value came from: the option's variable (`IGF_TZ` for
+/// `--tz`), when the command line does not give the option itself.
+fn variable_that_gave(option: &str, args: &[OsString]) -> Option<String> {
+    let long = option.strip_prefix("--")?;
+    let on_line = args.iter().filter_map(|a| a.to_str()).any(|a| {
+        a.strip_prefix(option)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('='))
+    });
+    if on_line {
+        return None;
+    }
+    let command = Cli::command();
+    let arg = command.get_arguments().find(|a| a.get_long() == Some(long))?;
+    let variable = arg.get_env()?;
+    std::env::var_os(variable)
+        .is_some()
+        .then(|| variable.to_string_lossy().into_owned())
+}
+
 fn option_name(arg: &str) -> &str {
     arg.split_whitespace().next().unwrap_or(arg)
 }

@@ -46,7 +46,11 @@ pub const MESSAGES: Messages = Messages {
     },
     end_without_start: "لها وقت انتهاء بلا وقت بدء",
     no_sources: "بلا مصادر، ولكل جلسة مصدر واحد على الأقل",
-    duplicate_key: |key| format!("المفتاح {key} مكرر في الموضع نفسه؛ أبقِ واحدًا منهما"),
+    duplicate_key: |key| format!("{key} مكرر في الموضع نفسه؛ أبقِ واحدًا منهما"),
+    xml_with_dtd: "يعلن الملف تعريف DTD، وملفات الجداول لا تحتاج إليه، ولا يقرأ igf تعريفات DTD ولا الكيانات",
+    xml_root_not_schedule: |root| {
+        format!("ملف XML جذره {root} لا <schedule>؛ يقرأ igf جداول frab بصيغة XML وصيغته الخاصة بـYAML")
+    },
     number_too_large: |n| {
         format!("العدد {n} أكبر من 18446744073709551615، أكبر عدد يقبله الملف؛ ضعه بين علامتي تنصيص إن كان نصًّا")
     },
@@ -111,7 +115,15 @@ pub const MESSAGES: Messages = Messages {
     times_as_printed: |origin, n| {
         format!("{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {n} جلسة كما كُتبت، بوصفها UTC")
     },
-    ends_after_midnight: |origin, n| format!("{origin}: تنتهي {n} جلسة بعد منتصف الليل بتوقيت UTC؛ احتُفظ ببدايتها فقط"),
+    ends_after_midnight: |origin, n| {
+        let (sessions, starts) = match n {
+            1 => ("جلسة واحدة".to_owned(), "ببدايتها"),
+            2 => ("جلستان".to_owned(), "ببدايتيهما"),
+            n @ 3..=10 => (format!("{n} جلسات"), "ببداياتها"),
+            n => (format!("{n} جلسة"), "ببداياتها"),
+        };
+        format!("{origin}: تنتهي {sessions} بعد منتصف الليل بتوقيت UTC؛ احتُفظ {starts} فقط")
+    },
     pager_not_started: |pager, reason| format!("تعذّر تشغيل برنامج التصفح {pager}: {reason}؛ تُطبع المخرجات مباشرة"),
     pager_failed: |pager, status| format!("فشل برنامج التصفح {pager} ({status})؛ تُطبع المخرجات مباشرة"),
     left_out_of_calendar: |n| match n {

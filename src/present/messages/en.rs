@@ -51,7 +51,11 @@ pub const MESSAGES: Messages = Messages {
     },
     end_without_start: "has an end time but no start time",
     no_sources: "no sources; every session needs at least one source URL",
-    duplicate_key: |key| format!("key {key} is given twice in the same place; keep one"),
+    duplicate_key: |key| format!("{key} is given twice in the same place; keep one"),
+    xml_with_dtd: "the file declares a DTD; schedule files need none and igf reads no DTDs or entities",
+    xml_root_not_schedule: |root| {
+        format!("an XML file whose root is {root}, not <schedule>; igf reads frab schedule XML or its own YAML")
+    },
     number_too_large: |n| {
         format!("the number {n} is beyond 18446744073709551615, the largest a file may hold; quote it if it is text")
     },

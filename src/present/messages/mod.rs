@@ -71,6 +71,10 @@ pub struct Messages {
     pub no_sources: &'static str,
     /// A key a mapping (YAML) or object (JSON) gives twice.
     pub duplicate_key: fn(&str) -> String,
+    /// An XML schedule that declares a DTD.
+    pub xml_with_dtd: &'static str,
+    /// An XML file whose root element (named) is not `<schedule>`.
+    pub xml_root_not_schedule: fn(&str) -> String,
     /// A number beyond the 64 bits a YAML value holds.
     pub number_too_large: fn(&str) -> String,
     /// A YAML file of several documents.
@@ -277,6 +281,8 @@ impl Messages {
             no_sources,
             duplicate_key,
             number_too_large,
+            xml_with_dtd,
+            xml_root_not_schedule,
             several_documents,
             too_many_repetitions,
             schedule_without_dates,
@@ -360,6 +366,8 @@ impl Messages {
             ("no_sources", (*no_sources).to_owned()),
             ("duplicate_key", duplicate_key("\"title\"")),
             ("number_too_large", number_too_large("99999999999999999999999")),
+            ("xml_with_dtd", (*xml_with_dtd).to_owned()),
+            ("xml_root_not_schedule", xml_root_not_schedule("\"<svg>\"")),
             ("several_documents", (*several_documents).to_owned()),
             ("too_many_repetitions", (*too_many_repetitions).to_owned()),
             ("schedule_without_dates", (*schedule_without_dates).to_owned()),
