@@ -221,7 +221,13 @@ fn a_source_must_be_an_address_a_reader_can_open() {
 
 #[test]
 fn a_value_of_the_wrong_kind_is_named_in_the_interface_language_not_by_rust_types() {
-    let cases: [(&str, &str, &str); 9] = [
+    let cases: [(&str, &str, &str); 10] = [
+        // Inside a field, the refusal names the path to the value.
+        (
+            "speakers",
+            "[{name: A}, {name: {a: 1}}]",
+            "field speakers[1].name: found fields",
+        ),
         (
             "number",
             "99999999999999999999999",

@@ -337,6 +337,8 @@ fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Se
 
 /// Where the key `field` of a session's own mapping starts in its text.
 pub fn field_line(piece: &str, field: &str) -> Option<usize> {
+    // A path into the field (`speakers[0].name`) is found at the field's key.
+    let field = field.split(['[', '.']).next().unwrap_or(field);
     let mut offset = 0;
     let mut item_indent = None;
     for line in piece.split_inclusive('\n') {
@@ -386,12 +388,15 @@ fn deserialize_collecting(value: serde_yaml::Value) -> Result<Session, Vec<(Opti
                 field: Some(key),
                 message,
                 in_key: true,
+                ..
             }) => {
                 // A key the schema does not know: reported, then left out.
                 problems.push((None, schema_words(&message)));
                 entries.retain(|(k, _)| *k != key);
             }
-            Err(FieldError { field, message, .. }) => {
+            Err(FieldError {
+                field, message, inside, ..
+            }) => {
                 let missing = message
                     .strip_prefix("missing field `")
                     .and_then(|r| r.strip_suffix('`'));
@@ -405,7 +410,7 @@ fn deserialize_collecting(value: serde_yaml::Value) -> Result<Session, Vec<(Opti
                 } else {
                     message
                 };
-                problems.push((Some(name.clone()), message));
+                problems.push((Some(format!("{name}{inside}")), message));
                 match entries.iter_mut().find(|(k, _)| *k == name) {
                     Some(entry) if entry.1.is_some() => entry.1 = None,
                     Some(_) => return Err(problems),
@@ -424,6 +429,8 @@ struct FieldError {
     message: String,
     /// The key itself was refused (unknown to the schema), not its value.
     in_key: bool,
+    /// Where inside the field's value the refusal is (`[0].name`), or empty.
+    inside: String,
 }
 
 impl std::fmt::Display for FieldError {
@@ -440,6 +447,7 @@ impl de::Error for FieldError {
             field: None,
             message: msg.to_string(),
             in_key: false,
+            inside: String::new(),
         }
     }
 }
@@ -479,6 +487,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
             field: Some(entry.0.clone()),
             message: e.message,
             in_key: true,
+            inside: String::new(),
         })
     }
 
@@ -486,29 +495,39 @@ impl<'de> MapAccess<'de> for Fields<'_> {
         let Some((key, value)) = self.current.take() else {
             return Err(de::Error::custom("value before key"));
         };
+        // Where inside the field a refusal is (`[0].name` of `speakers`), for the message.
+        let mut track = serde_path_to_error::Track::new();
         let result = match value {
-            Some(v) => seed.deserialize(v.clone()).map_err(|e| {
-                // Worded with the value when the phrase allows ("2020-02-30" is not a date).
-                let raw = e.to_string();
-                let raw = raw.split(" at line ").next().unwrap_or(&raw);
-                if let Some(worded) = super::serde_words::refusal(raw, v.as_str()) {
-                    return worded;
-                }
-                let reason = describe(&e);
-                // Other reasons say little without the value they are about.
-                match v.as_str() {
-                    Some(text) if !reason.contains(text) => {
-                        format!("{reason}: {}", messages::current().quoted(text))
+            Some(v) => seed
+                .deserialize(serde_path_to_error::Deserializer::new(v.clone(), &mut track))
+                .map_err(|e| {
+                    // Worded with the value when the phrase allows ("2020-02-30" is not a date).
+                    let raw = e.to_string();
+                    let raw = raw.split(" at line ").next().unwrap_or(&raw);
+                    if let Some(worded) = super::serde_words::refusal(raw, v.as_str()) {
+                        return worded;
                     }
-                    _ => reason,
-                }
-            }),
+                    let reason = describe(&e);
+                    // Other reasons say little without the value they are about.
+                    match v.as_str() {
+                        Some(text) if !reason.contains(text) => {
+                            format!("{reason}: {}", messages::current().quoted(text))
+                        }
+                        _ => reason,
+                    }
+                }),
             None => seed.deserialize(Neutral).map_err(|e| e.message),
         };
+        let inside = track.path().to_string();
         result.map_err(|message| FieldError {
             field: Some(key.clone()),
             message,
             in_key: false,
+            inside: match inside.as_str() {
+                "." | "?" => String::new(),
+                path if path.starts_with('[') => path.to_owned(),
+                path => format!(".{path}"),
+            },
         })
     }
 }
