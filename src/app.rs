@@ -59,7 +59,8 @@ fn end_with(failure: Failure) -> ExitCode {
         }
         Failure::Io(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::Success,
         Failure::Io(e) => {
-            term::error_line(&(messages::current().cannot_write)(&io_reason(&e)));
+            let m = messages::current();
+            term::error_line(&(m.cannot_write)(&m.io_reason(&e)));
             ExitCode::WriteFailed
         }
         Failure::NoMatch => ExitCode::NoMatch,
@@ -67,14 +68,6 @@ fn end_with(failure: Failure) -> ExitCode {
 }
 
 /// The operating system's words for an I/O error, without Rust's "(os error N)" suffix.
-fn io_reason(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
-}
-
 /// Help and version go to stdout with status 0, in the interface language and through the same
 /// layout as other documents; usage errors become one line on stderr, status 2.
 fn clap_failure(e: &clap::Error, args: &[OsString]) -> ExitCode {

@@ -167,6 +167,20 @@ fn a_missing_pager_loses_nothing() {
 }
 
 #[test]
+fn a_pager_killed_through_the_shell_is_not_followed_by_the_whole_output() {
+    let env = with(&XTERM, &[("LINES", "10")]);
+    // The shell reports 137 for the pager it ran being killed: the user stopped it.
+    let killed = "sh -c 'head -c 10 >/dev/null; kill -KILL $$'";
+    let screen = pty::igf(TALL, &with(&env, &[("IGF_PAGER", killed)]));
+    assert_eq!(screen.status, 0);
+    assert!(
+        !screen.bytes.contains("Sasha") && !screen.bytes.contains("pager"),
+        "{}",
+        screen.bytes
+    );
+}
+
+#[test]
 fn konsole_pages_logical_text_and_vte_visual_text() {
     let pager = FakePager::new("konsole", "fake-pager");
     let konsole = [

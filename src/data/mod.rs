@@ -91,7 +91,7 @@ pub fn from_file(path: &Path) -> Result<Dataset, Vec<DataError>> {
         crate::term::sanitize::for_terminal(&path.display().to_string()).into_owned()
     };
     let fail = |message: String| vec![DataError::at(&origin, None, message)];
-    let read_error = |e: std::io::Error| fail((m.cannot_read)(&io_reason(&e)));
+    let read_error = |e: std::io::Error| fail((m.cannot_read)(&m.io_reason(&e)));
     let bytes = if stdin {
         read_bounded(std::io::stdin().lock()).map_err(read_error)?
     } else {
@@ -201,20 +201,6 @@ fn from_text_at(text: &str, origin: &str, address: Option<&str>) -> Result<Datas
             // Stable: problems on one line keep the order they were found in.
             problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
             Err(problems)
-        }
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    let m = crate::present::messages::current();
-    match e.kind() {
-        std::io::ErrorKind::NotFound => m.no_such_file.to_owned(),
-        std::io::ErrorKind::PermissionDenied => m.permission_denied.to_owned(),
-        std::io::ErrorKind::IsADirectory => m.is_directory.to_owned(),
-        _ => {
-            let text = e.to_string();
-            text.find(" (os error")
-                .map_or(text.clone(), |cut| text[..cut].to_owned())
         }
     }
 }

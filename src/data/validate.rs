@@ -142,27 +142,30 @@ pub fn check(data: &Dataset, text: &str, places: &[(usize, usize)], origin: &str
     }
 
     let mut bodies_seen = HashSet::new();
-    for body in data.bodies.iter() {
+    for (index, body) in data.bodies.iter().enumerate() {
         if !bodies_seen.insert(body.id.as_ref()) {
             report(
                 None,
                 (m.bad_field)("bodies.id", &(m.duplicate_body_id)(&quoted(&body.id))),
             );
         }
-        let cited = body.sources.iter().map(|u| ("bodies.sources", u));
-        let cited = cited.chain(body.related_sources.iter().map(|u| ("bodies.related_sources", u)));
+        let cited = body
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(n, u)| (format!("bodies[{index}].sources[{n}]"), u));
+        let related = body.related_sources.iter().enumerate();
+        let cited = cited.chain(related.map(|(n, u)| (format!("bodies[{index}].related_sources[{n}]"), u)));
         for (field, url) in cited {
             if let Some(fault) = uri_fault(url) {
-                report(None, (m.bad_field)(field, &not_a_web_address(url, fault)));
+                report(None, (m.bad_field)(&field, &not_a_web_address(url, fault)));
             }
         }
     }
-    for count in forum.reported.iter() {
+    for (index, count) in forum.reported.iter().enumerate() {
         if let Some(fault) = uri_fault(&count.source) {
-            report(
-                None,
-                (m.bad_field)("forum.reported.source", &not_a_web_address(&count.source, fault)),
-            );
+            let field = format!("forum.reported[{index}].source");
+            report(None, (m.bad_field)(&field, &not_a_web_address(&count.source, fault)));
         }
     }
     problems

@@ -114,7 +114,7 @@ impl Pager {
             Err(e) => {
                 super::error_line(&(messages::current().pager_not_started)(
                     &messages::current().quoted(&self.command),
-                    &e.to_string(),
+                    &messages::current().io_reason(&e),
                 ));
                 return None;
             }
@@ -172,12 +172,15 @@ impl Paging {
             Ok(status) if self.via_shell && status.code().is_some_and(|c| SHELL_COULD_NOT_RUN.contains(&c)) => {
                 Shown::NotStarted
             }
+            // Killed through the shell (128 + the signal, as a signal ends it when run directly):
+            // the user stopped it, and printing everything again is not what they asked for.
+            Ok(status) if self.via_shell && status.code().is_some_and(|c| c > 128) => Shown::Yes,
             // A pager that failed (`IGF_PAGER=false`, a broken command) may have shown nothing:
             // the output is printed directly rather than lost.
             Ok(status) if status.code().is_some_and(|c| c != 0) => {
                 super::error_line(&(messages::current().pager_failed)(
                     &messages::current().quoted(&self.command),
-                    &status.to_string(),
+                    status.code().unwrap_or_default(),
                 ));
                 Shown::NotStarted
             }

@@ -14,6 +14,8 @@ pub const MESSAGES: Messages = Messages {
     no_such_file: "الملف غير موجود",
     permission_denied: "لا إذن بالقراءة",
     is_directory: "هذا مجلد، والمطلوب ملف برنامج بصيغة YAML",
+    storage_full: "لم تبقَ مساحة على وحدة التخزين",
+    output_closed: "المخرجات مغلقة",
     too_large: |mib| format!("أكبر من {mib} MiB، والحد الأقصى لملف البرنامج {mib} MiB"),
     not_utf8: |offset| format!("ليس نصًّا صالحًا بترميز UTF-8 (أول بايت معيب عند الموضع {offset})"),
     too_deep: |limit| {
@@ -125,7 +127,7 @@ pub const MESSAGES: Messages = Messages {
         format!("{origin}: تنتهي {sessions} بعد منتصف الليل بتوقيت UTC؛ احتُفظ {starts} فقط")
     },
     pager_not_started: |pager, reason| format!("تعذّر تشغيل برنامج التصفح {pager}: {reason}؛ تُطبع المخرجات مباشرة"),
-    pager_failed: |pager, status| format!("فشل برنامج التصفح {pager} ({status})؛ تُطبع المخرجات مباشرة"),
+    pager_failed: |pager, status| format!("انتهى برنامج التصفح {pager} برمز الخروج {status}؛ تُطبع المخرجات مباشرة"),
     left_out_of_calendar: |n| match n {
         1 => "أُغفلت من التقويم جلسة واحدة لا يُعرف تاريخها".to_owned(),
         2 => "أُغفلت من التقويم جلستان لا يُعرف تاريخهما".to_owned(),

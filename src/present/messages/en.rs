@@ -21,6 +21,8 @@ pub const MESSAGES: Messages = Messages {
     no_such_file: "no such file",
     permission_denied: "permission denied",
     is_directory: "is a directory; expected a YAML programme file",
+    storage_full: "no space left on the device",
+    output_closed: "the output is closed",
     too_large: |mib| format!("larger than {mib} MiB; programme files may be at most {mib} MiB"),
     not_utf8: |offset| format!("not valid UTF-8 (first bad byte at offset {offset})"),
     too_deep: |limit| format!("lists or mappings nested more than {limit} deep; a programme needs far fewer"),
@@ -127,7 +129,7 @@ pub const MESSAGES: Messages = Messages {
         format!("{origin}: {n} session(s) end after midnight UTC; only their start is kept")
     },
     pager_not_started: |pager, reason| format!("cannot run the pager {pager}: {reason}; printing directly"),
-    pager_failed: |pager, status| format!("the pager {pager} failed ({status}); printing directly"),
+    pager_failed: |pager, status| format!("the pager {pager} ended with status {status}; printing directly"),
     left_out_of_calendar: |n| match n {
         1 => "1 session without a known date left out of the calendar".to_owned(),
         n => format!("{n} sessions without a known date left out of the calendar"),

@@ -35,6 +35,10 @@ pub struct Messages {
     pub no_such_file: &'static str,
     pub permission_denied: &'static str,
     pub is_directory: &'static str,
+    /// A write to a full disk.
+    pub storage_full: &'static str,
+    /// A write to an output that is closed (`igf list >&-`).
+    pub output_closed: &'static str,
     /// The file is larger than the limit (in MiB).
     pub too_large: fn(u64) -> String,
     /// Not UTF-8; the byte offset of the first bad byte.
@@ -106,7 +110,7 @@ pub struct Messages {
     /// How many sessions without a date a calendar leaves out.
     pub left_out_of_calendar: fn(usize) -> String,
     pub pager_not_started: fn(&str, &str) -> String,
-    pub pager_failed: fn(&str, &str) -> String,
+    pub pager_failed: fn(&str, i32) -> String,
     pub left_out_of_schedule: fn(usize) -> String,
     pub schedule_not_json: fn(&str) -> String,
     pub schedule_not_xml: fn(&str) -> String,
@@ -185,6 +189,28 @@ impl fmt::Display for BadValue {
 
 impl Messages {
     /// A user's or the data's value, sanitised, shortened and quoted for a sentence.
+    /// Why reading or writing failed: in this language for the usual causes, else in the
+    /// system's words without their "(os error N)".
+    pub fn io_reason(&self, e: &std::io::Error) -> String {
+        use std::io::ErrorKind;
+        #[cfg(unix)]
+        let closed = e.raw_os_error() == Some(libc::EBADF);
+        #[cfg(not(unix))]
+        let closed = false;
+        match e.kind() {
+            ErrorKind::NotFound => self.no_such_file.to_owned(),
+            ErrorKind::PermissionDenied => self.permission_denied.to_owned(),
+            ErrorKind::IsADirectory => self.is_directory.to_owned(),
+            ErrorKind::StorageFull => self.storage_full.to_owned(),
+            _ if closed => self.output_closed.to_owned(),
+            _ => {
+                let text = e.to_string();
+                text.find(" (os error")
+                    .map_or(text.clone(), |cut| text[..cut].to_owned())
+            }
+        }
+    }
+
     pub fn quoted(&self, value: &str) -> String {
         (self.quote)(&shortened(value, ECHO_CHARS))
     }
@@ -258,6 +284,8 @@ impl Messages {
             no_such_file,
             permission_denied,
             is_directory,
+            storage_full,
+            output_closed,
             too_large,
             not_utf8,
             too_deep,
@@ -336,6 +364,8 @@ impl Messages {
             ("no_such_file", (*no_such_file).to_owned()),
             ("permission_denied", (*permission_denied).to_owned()),
             ("is_directory", (*is_directory).to_owned()),
+            ("storage_full", (*storage_full).to_owned()),
+            ("output_closed", (*output_closed).to_owned()),
             ("too_large", too_large(32)),
             ("not_utf8", not_utf8(7)),
             ("too_deep", too_deep(64)),
@@ -419,7 +449,7 @@ impl Messages {
             ("duplicate_body_id", duplicate_body_id("\"mcit\"")),
             ("left_out_of_calendar", left_out_of_calendar(2)),
             ("pager_not_started", pager_not_started("\"less\"", "not found")),
-            ("pager_failed", pager_failed("\"false\"", "exit status: 1")),
+            ("pager_failed", pager_failed("\"false\"", 1)),
             ("left_out_of_schedule", left_out_of_schedule(2)),
             ("schedule_not_json", schedule_not_json("expected value")),
             ("schedule_not_xml", schedule_not_xml("unexpected end")),
