@@ -653,6 +653,12 @@ fn bad_schedule_files_give_one_located_line_and_status_2() {
         &temp_file("twice.json", twice.as_bytes()),
         "\"title\" is given twice in the same place",
     );
+    // A conference date that is no date is refused, not passed over.
+    let bad_start = frab.replacen("<start>2023-11-25</start>", "<start>xyz</start>", 1);
+    one_line_error(
+        &temp_file("conference-start.xml", bad_start.as_bytes()),
+        "field conference.start: \"xyz\" is not a date of the calendar",
+    );
     // In XML too: an event with two titles would lose one.
     let two_titles = frab.replacen("villages</title>", "villages</title><title>Two</title>", 1);
     let path = temp_file("two-titles.xml", two_titles.as_bytes());

@@ -1277,6 +1277,12 @@ fn build(origin: &str, address: Option<&str>, raw: RawSchedule) -> Result<Datase
             ..Session::default()
         });
     }
+    for (field, value) in [("conference.start", &conf.start), ("conference.end", &conf.end)] {
+        if let Some(value) = value.as_deref().filter(|v| parse_date(v).is_none()) {
+            let reason = (m().not_a_calendar_date)(Some(&m().quoted(value)));
+            problems.push(DataError::at(origin, None, (m().bad_field)(field, &reason)));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
