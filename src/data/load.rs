@@ -5,6 +5,7 @@
 //! batch that fails is parsed again, session by session, to say what is wrong with each.
 
 use super::model::{Body, Dataset, Forum, Organisation, Session};
+use super::scan::Layout;
 use super::DataError;
 use crate::present::messages;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
@@ -32,7 +33,8 @@ pub struct Parsed {
 /// Parses `text` (the contents of `origin`).
 pub fn parse(text: &str, origin: &str) -> Parsed {
     let text_lines = Lines::new(text);
-    if let Some(problem) = too_deep(text) {
+    let layout = super::scan::layout(text, MAX_DEPTH);
+    if let Some(problem) = layout.too_deep {
         return failed(DataError::at(
             origin,
             Some((text_lines.line_of(problem), 1)),
@@ -53,7 +55,7 @@ pub fn parse(text: &str, origin: &str) -> Parsed {
             },
         };
     }
-    if let Some(parsed) = parse_in_pieces(text, origin, &text_lines) {
+    if let Some(parsed) = parse_in_pieces(text, origin, &text_lines, &layout) {
         return parsed;
     }
     parse_whole(text, origin)
@@ -67,115 +69,29 @@ fn failed(problem: DataError) -> Parsed {
     }
 }
 
-/// Where lines start in a text, to turn byte offsets into 1-based line numbers.
-pub struct Lines {
-    starts: Vec<usize>,
+/// Where lines start in a text, to turn byte offsets into 1-based line numbers. The text is
+/// indexed on the first question only: a sound file is never asked.
+pub struct Lines<'t> {
+    text: &'t str,
+    starts: std::sync::OnceLock<Vec<usize>>,
 }
 
-impl Lines {
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        Lines { starts }
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            starts: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+        let starts = self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(at, _)| at + 1));
+            starts
+        });
+        starts.partition_point(|&s| s <= offset)
     }
-}
-
-/// The byte offset of the first place nested deeper than [`MAX_DEPTH`], if any. It counts block
-/// levels by indentation and sequence dashes, and flow levels by brackets outside quoted scalars
-/// and comments: a cheap upper bound of the parser's own depth for anything but contrived text.
-fn too_deep(text: &str) -> Option<usize> {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
-    let mut offset = 0;
-    // A quoted scalar may run over several lines; what is inside it is text, not structure.
-    let mut quote: Option<u8> = None;
-    // Inside a block scalar (after `key: |` or `key: >`): the lines indented deeper than the
-    // line that opened it are text.
-    let mut block_scalar_of: Option<usize> = None;
-    for line in text.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
-        let body = line.trim_start_matches(' ');
-        let indent = line.len() - body.len();
-        if let Some(opener) = block_scalar_of {
-            if body.trim().is_empty() || indent > opener {
-                continue;
-            }
-            block_scalar_of = None;
-        }
-        if quote.is_none() && flow == 0 && opens_block_scalar(body) {
-            block_scalar_of = Some(indent);
-        }
-        if flow == 0 && quote.is_none() {
-            if body.trim().is_empty() || body.starts_with('#') {
-                continue;
-            }
-            while indents.last().is_some_and(|&i| i >= indent) {
-                indents.pop();
-            }
-            indents.push(indent);
-        }
-        let dashes = body
-            .split_inclusive(' ')
-            .take_while(|w| *w == "- " || *w == "-\n")
-            .count();
-        if indents.len() + dashes > MAX_DEPTH {
-            return Some(at);
-        }
-        // Bytes, not chars: every byte that matters here is ASCII, and no byte of a multi-byte
-        // UTF-8 character is ASCII, so the result is the same at a fraction of the cost.
-        let bytes = body.as_bytes();
-        let mut previous = b' ';
-        let mut i = 0;
-        while i < bytes.len() {
-            let c = bytes[i];
-            match quote {
-                Some(b'"') if c == b'\\' => i += 1,
-                Some(q) if c == q => {
-                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                        i += 1;
-                    } else {
-                        quote = None;
-                    }
-                }
-                Some(_) => {}
-                None => match c {
-                    b'#' if previous == b' ' || previous == b'\t' => break,
-                    b'\'' | b'"' if matches!(previous, b' ' | b'\t' | b'[' | b'{' | b',' | b':' | b'-') => {
-                        quote = Some(c)
-                    }
-                    b'[' | b'{' if flow > 0 || matches!(previous, b' ' | b'\t' | b':' | b'-') => {
-                        flow += 1;
-                        if indents.len() + dashes + flow > MAX_DEPTH {
-                            return Some(at + indent + i);
-                        }
-                    }
-                    b']' | b'}' if flow > 0 => flow -= 1,
-                    _ => {}
-                },
-            }
-            previous = c;
-            i += 1;
-        }
-    }
-    None
-}
-
-/// Whether a line ends in a block scalar indicator (`key: |`, `- >-`, `key: |2+`), so the lines
-/// after it, indented deeper, are its text.
-fn opens_block_scalar(body: &str) -> bool {
-    let value = body.split(" #").next().unwrap_or(body).trim_end();
-    let Some(last_word) = value.rsplit(' ').next() else {
-        return false;
-    };
-    let mut chars = last_word.chars();
-    matches!(chars.next(), Some('|' | '>'))
-        && chars.all(|c| matches!(c, '+' | '-' | '1'..='9'))
-        && (value.len() == last_word.len() || value[..value.len() - last_word.len()].trim_end().ends_with([':', '-']))
 }
 
 /// Parses a block-style programme one batch of sessions at a time. serde_yaml holds every event
@@ -183,8 +99,8 @@ fn opens_block_scalar(body: &str) -> bool {
 /// batch at a time keeps that to a few sessions' worth. None when the layout does not allow it
 /// (no block-style `sessions:` list, or an alias to an anchor in another part of the file): the
 /// whole file is then parsed as one document.
-fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
-    let block = super::sessions_block(text)?;
+fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> Option<Parsed> {
+    let block = layout.sessions.as_ref()?;
     if block.items.is_empty() {
         return None;
     }
@@ -210,13 +126,8 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
             None
         }
     };
-    let starts = block.items.iter().map(|&(at, _)| at);
-    let ends = block
-        .items
-        .iter()
-        .skip(1)
-        .map(|&(at, _)| at)
-        .chain(std::iter::once(block.end));
+    let starts = block.items.iter().copied();
+    let ends = block.items.iter().skip(1).copied().chain(std::iter::once(block.end));
     let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
     // Sessions parse independently, so large files use every core.
     let parts = crate::parallel::by_pieces(&ranges, |piece| parse_sessions(text, origin, lines, piece));
@@ -831,6 +742,19 @@ mod tests {
         text
     }
 
+    fn too_deep(text: &str) -> Option<usize> {
+        super::super::scan::layout(text, MAX_DEPTH).too_deep
+    }
+
+    fn in_pieces(text: &str) -> Option<Parsed> {
+        parse_in_pieces(
+            text,
+            "t",
+            &Lines::new(text),
+            &super::super::scan::layout(text, MAX_DEPTH),
+        )
+    }
+
     fn ids(d: &Dataset) -> Vec<String> {
         d.sessions.iter().map(|s| s.id.to_string()).collect()
     }
@@ -840,7 +764,7 @@ mod tests {
         for n in [1, 3, crate::parallel::PARALLEL_FROM + 7] {
             let text = programme(n, "");
             let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
-            let pieces = parse_in_pieces(&text, "t", &Lines::new(&text)).expect("block style parses in pieces");
+            let pieces = in_pieces(&text).expect("block style parses in pieces");
             assert!(pieces.problems.is_empty());
             assert_eq!(ids(pieces.dataset.as_ref().expect("frame")), ids(&whole));
             assert_eq!(pieces.places.len(), n);
@@ -856,7 +780,7 @@ mod tests {
             &format!("{last}  organizers: *orgs\n"),
             1,
         );
-        assert!(parse_in_pieces(&text, "t", &Lines::new(&text)).is_none());
+        assert!(in_pieces(&text).is_none());
         let whole = parse(&text, "t.yaml");
         assert!(whole.problems.is_empty());
         assert_eq!(
@@ -865,6 +789,42 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    /// Text that looks like structure at column 0 inside quoted scalars over several lines, and
+    /// inside a block scalar: the split must see text, and the file load exactly as one parse
+    /// of the whole reads it.
+    #[test]
+    fn scalars_over_several_lines_split_as_the_whole_file_reads() {
+        let tricky = "  title_en: \"First line\n- id: NOT-AN-ITEM\nbodies: [not, a, key]\n  and the end\"\n  \
+                      notes_ar: 'it''s\nsessions:\n- id: NOR-THIS'\n  notes: |\n    - id: TEXT\n    x: [[\n\n  \
+                      organizers: [\"a\nb: c\", \n  d, &e 'f\n- g']\n  aliases: [*e]\n  \
+                      summary_en: plain text\n    continued [[ { '\n";
+        for n in [2, SESSIONS_PER_CALL + 2, crate::parallel::PARALLEL_FROM + 3] {
+            let text = programme(n, "");
+            let second = text.find("- id: S1\n").expect("a second session");
+            let own_fields =
+                "  summary_en: null\n  summary_ar: null\n  sources: [x]\n  confidence: low\n  notes: null\n";
+            let text = format!(
+                "{}{}",
+                &text[..second],
+                text[second..].replacen("  title_en: Title 1\n", tricky, 1).replacen(
+                    own_fields,
+                    "  sources: [x]\n  confidence: low\n",
+                    1
+                )
+            );
+            let whole: Dataset = serde_yaml::from_str(&text).expect("valid YAML and programme");
+            let pieces = in_pieces(&text).expect("split");
+            assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
+            assert_eq!(pieces.places.len(), n, "one place per session");
+            let json = |d: &Dataset| serde_json::to_string(d).expect("serialisable");
+            assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+            let loaded = parse(&text, "t.yaml");
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            let second = &loaded.dataset.expect("frame").sessions[1];
+            assert!(second.title_en.as_deref().is_some_and(|t| t.contains("NOT-AN-ITEM")));
+        }
     }
 
     #[test]
