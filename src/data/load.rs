@@ -104,21 +104,32 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
     if block.items.is_empty() {
         return None;
     }
-    let skeleton = format!("{}sessions: []\n{}", &text[..block.key], &text[block.end..]);
+    let starts = block.items.iter().copied();
+    let ends = block.items.iter().skip(1).copied().chain(std::iter::once(block.end));
+    let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
+    let anchors = Anchors::new(text, layout, block, &ranges);
+    // Lists after the sessions (bodies, organisations) may refer to anchors in sessions: those
+    // sessions stand in for the list in the skeleton, and are dropped.
+    let kept = anchors.prelude(block.end, text.len(), Frame::Present)?;
+    let skeleton = if kept.text.is_empty() {
+        format!("{}sessions: []\n{}", &text[..block.key], &text[block.end..])
+    } else {
+        format!("{}sessions:\n{}{}", &text[..block.key], kept.text, &text[block.end..])
+    };
     let mut problems = Vec::new();
     let mut dataset = match serde_yaml::from_str::<Dataset>(&skeleton) {
-        Ok(d) if d.sessions.is_empty() => Some(d),
+        Ok(d) if d.sessions.len() == kept.items => Some(d),
         Ok(_) => return None,
         Err(e) if is_alias_error(&e) => return None,
         Err(e) => {
-            // Lines after the sessions block moved up in the skeleton by the block's length less one.
-            let skeleton_line_of_block = lines.line_of(block.key);
-            let shift = lines.line_of(block.end.saturating_sub(1)) - skeleton_line_of_block;
+            // The skeleton's lines after the key's stand for the file's from the block's end on.
+            let key_line = lines.line_of(block.key);
+            let after = key_line + 1 + kept.lines;
             let place = e.location().map(|l| {
-                let line = if l.line() > skeleton_line_of_block {
-                    l.line() + shift
-                } else {
-                    l.line()
+                let line = match l.line() {
+                    n if n >= after => n - after + lines.line_of(block.end),
+                    n if n > key_line => key_line,
+                    n => n,
                 };
                 (line, l.column())
             });
@@ -126,11 +137,8 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
             None
         }
     };
-    let starts = block.items.iter().copied();
-    let ends = block.items.iter().skip(1).copied().chain(std::iter::once(block.end));
-    let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
     // Sessions parse independently, so large files use every core.
-    let parts = crate::parallel::by_pieces(&ranges, |piece| parse_sessions(text, origin, lines, piece));
+    let parts = crate::parallel::by_pieces(&ranges, |piece| parse_sessions(text, origin, lines, &anchors, piece));
     let mut sessions = Vec::with_capacity(ranges.len());
     let mut places = Vec::with_capacity(ranges.len());
     for part in parts {
@@ -149,6 +157,192 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
     })
 }
 
+/// A part of the file may use an anchor defined before it, in another session or in the frame.
+/// The part is then parsed after a prelude: the text of the sessions that define what it uses
+/// (and of the frame, as one more list item), found by the scan's marks, whose items are dropped.
+/// So a batch costs its own sessions and the few it refers to, never the whole file.
+struct Anchors<'t> {
+    text: &'t str,
+    /// Offsets of the definitions of each anchor name, in file order.
+    defined: std::collections::HashMap<&'t str, Vec<usize>>,
+    aliases: &'t [super::scan::Mark<'t>],
+    ranges: &'t [(usize, usize)],
+    /// Where the sessions list's key is: definitions before it are in the frame.
+    key: usize,
+}
+
+/// A prelude longer than this many sessions means a chain of sessions each referring to the one
+/// before: the layout is then not split, and the whole file is parsed at once.
+const MAX_PRELUDE_ITEMS: usize = 4 * SESSIONS_PER_CALL;
+
+/// Whether the text a prelude is for has the frame before it already (the skeleton) or needs
+/// it as an item (a batch of sessions).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Present,
+    Needed,
+}
+
+/// Text to put before a part of the file, the number of list items in it, and its lines.
+struct Prelude {
+    text: String,
+    items: usize,
+    lines: usize,
+}
+
+impl<'t> Anchors<'t> {
+    fn new(
+        text: &'t str,
+        layout: &'t Layout<'t>,
+        block: &'t super::scan::SessionsBlock,
+        ranges: &'t [(usize, usize)],
+    ) -> Self {
+        let mut defined: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        if !layout.aliases.is_empty() {
+            for mark in &layout.anchors {
+                defined.entry(mark.name).or_default().push(mark.at);
+            }
+        }
+        Anchors {
+            text,
+            defined,
+            aliases: &layout.aliases,
+            ranges,
+            key: block.key,
+        }
+    }
+
+    /// The prelude the text from `start` to `end` needs; empty when it uses no anchor from
+    /// before it. None when the prelude would be too long.
+    fn prelude(&self, start: usize, end: usize, frame_is: Frame) -> Option<Prelude> {
+        let mut items = std::collections::BTreeSet::new();
+        let mut frame = false;
+        let mut pending = vec![(start, end)];
+        while let Some((from, to)) = pending.pop() {
+            let first = self.aliases.partition_point(|m| m.at < from);
+            for alias in self.aliases[first..].iter().take_while(|m| m.at < to) {
+                let Some(&defined_at) = self.defined.get(alias.name).and_then(|all| {
+                    let before = all.partition_point(|&at| at < alias.at);
+                    before.checked_sub(1).map(|i| &all[i])
+                }) else {
+                    // An alias the parser will refuse, or text the scan took for one.
+                    continue;
+                };
+                if defined_at >= from {
+                    continue;
+                }
+                if defined_at < self.key {
+                    frame |= frame_is == Frame::Needed;
+                    continue;
+                }
+                let item = self.ranges.partition_point(|&(s, _)| s <= defined_at).checked_sub(1)?;
+                if items.insert(item) {
+                    pending.push(self.ranges[item]);
+                }
+            }
+            if items.len() > MAX_PRELUDE_ITEMS {
+                return None;
+            }
+        }
+        let mut text = String::new();
+        if frame {
+            text.push_str(&self.frame_as_item());
+        }
+        for &item in &items {
+            let (s, e) = self.ranges[item];
+            text.push_str(&self.text[s..e]);
+        }
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        Some(Prelude {
+            text,
+            items: items.len() + usize::from(frame),
+            lines,
+        })
+    }
+
+    /// The frame before the sessions list (after a document start `---`, if any), as one more
+    /// item of the list: each line indented under a dash at the items' indentation, which keeps
+    /// what every scalar in it means.
+    fn frame_as_item(&self) -> String {
+        let frame = &self.text[..self.key];
+        let body = frame
+            .match_indices("---")
+            .find(|&(at, _)| {
+                (at == 0 || frame.as_bytes()[at - 1] == b'\n') && frame[at + 3..].starts_with(['\n', ' ', '\r'])
+            })
+            .map_or(frame, |(at, _)| {
+                frame[at..].split_once('\n').map_or("", |(_, rest)| rest)
+            });
+        let item_indent = self
+            .ranges
+            .first()
+            .map_or(0, |&(s, _)| self.text[s..].bytes().take_while(|&b| b == b' ').count());
+        let pad = " ".repeat(item_indent + 2);
+        let mut item = format!("{}-\n", &pad[2..]);
+        for line in body.split_inclusive('\n') {
+            item.push_str(&pad);
+            item.push_str(line);
+        }
+        if !item.ends_with('\n') {
+            item.push('\n');
+        }
+        item
+    }
+}
+
+/// A YAML list whose first `skip` items are read and dropped: a prelude's.
+struct AfterPrelude<T> {
+    skip: usize,
+    items: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for AfterPrelude<T> {
+    type Value = Vec<T>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for AfterPrelude<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of sessions")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        for _ in 0..self.skip {
+            if seq.next_element::<de::IgnoredAny>()?.is_none() {
+                return Ok(Vec::new());
+            }
+        }
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// Parses the list at `text[start..end]` after the prelude it needs, and says how many lines
+/// the prelude had. None when the prelude would be too long.
+fn list_after_prelude<T: de::DeserializeOwned>(
+    text: &str,
+    anchors: &Anchors,
+    (start, end): (usize, usize),
+) -> Option<(Result<Vec<T>, serde_yaml::Error>, usize)> {
+    let prelude = anchors.prelude(start, end, Frame::Needed)?;
+    let seed = AfterPrelude {
+        skip: prelude.items,
+        items: std::marker::PhantomData,
+    };
+    let parsed = if prelude.items == 0 {
+        seed.deserialize(serde_yaml::Deserializer::from_str(&text[start..end]))
+    } else {
+        let joined = prelude.text + &text[start..end];
+        seed.deserialize(serde_yaml::Deserializer::from_str(&joined))
+    };
+    Some((parsed, prelude.lines))
+}
+
 /// Sessions parsed per serde_yaml call: enough to spread the parser's set-up cost, few enough
 /// that the events it holds stay small.
 const SESSIONS_PER_CALL: usize = 64;
@@ -161,16 +355,22 @@ struct Pieces {
 }
 
 /// Parses the sessions at these consecutive byte ranges of `text`, which together form a YAML
-/// list. None when a session refers to an anchor outside its batch.
-fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usize)]) -> Option<Pieces> {
+/// list. None when a session refers to an anchor the prelude did not bring.
+fn parse_sessions(
+    text: &str,
+    origin: &str,
+    lines: &Lines,
+    anchors: &Anchors,
+    ranges: &[(usize, usize)],
+) -> Option<Pieces> {
     let mut pieces = Pieces {
         sessions: Vec::with_capacity(ranges.len()),
         places: Vec::with_capacity(ranges.len()),
         problems: Vec::new(),
     };
     for batch in ranges.chunks(SESSIONS_PER_CALL) {
-        let (start, end) = (batch.first()?.0, batch.last()?.1);
-        match serde_yaml::from_str::<Vec<Session>>(&text[start..end]) {
+        let range = (batch.first()?.0, batch.last()?.1);
+        match list_after_prelude::<Session>(text, anchors, range)?.0 {
             Ok(parsed) if parsed.len() == batch.len() => {
                 pieces.sessions.extend(parsed);
                 pieces.places.extend_from_slice(batch);
@@ -182,7 +382,7 @@ fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usi
         }
         // Something in this batch is wrong: each session on its own says what.
         for &(start, end) in batch {
-            match one_session(&text[start..end], origin, lines, start) {
+            match one_session(text, origin, lines, anchors, (start, end))? {
                 Ok(session) => {
                     pieces.sessions.push(session);
                     pieces.places.push((start, end));
@@ -194,22 +394,34 @@ fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usi
     Some(pieces)
 }
 
-/// One session's text (a one-item YAML list starting at byte `at` of the file), or every problem
-/// in it, each with its line and field.
-fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Session, Vec<DataError>> {
+/// One session's text (a one-item YAML list at this range of the file), or every problem in it,
+/// each with its line and field.
+fn one_session(
+    text: &str,
+    origin: &str,
+    lines: &Lines,
+    anchors: &Anchors,
+    (at, end): (usize, usize),
+) -> Option<Result<Session, Vec<DataError>>> {
+    let piece = &text[at..end];
     let first_line = lines.line_of(at);
-    let value = match serde_yaml::from_str::<Vec<serde_yaml::Value>>(piece) {
+    let (parsed, prelude_lines) = list_after_prelude::<serde_yaml::Value>(text, anchors, (at, end))?;
+    let value = match parsed {
         Ok(mut items) if items.len() == 1 => items.remove(0),
         Ok(_) => {
-            return Err(vec![DataError::at(
+            return Some(Err(vec![DataError::at(
                 origin,
                 Some((first_line, 1)),
                 (messages::current().syntax)("-"),
-            )])
+            )]))
         }
         Err(e) => {
-            let place = e.location().map(|l| (first_line + l.line() - 1, l.column()));
-            return Err(vec![DataError::at(origin, place, describe(&e))]);
+            // A place in the prelude is reported at the session that needed it.
+            let place = e.location().map(|l| match l.line().checked_sub(prelude_lines + 1) {
+                Some(n) => (first_line + n, l.column()),
+                None => (first_line, 1),
+            });
+            return Some(Err(vec![DataError::at(origin, place, describe(&e))]));
         }
     };
     let id = value
@@ -221,7 +433,7 @@ fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Se
         Some(id) => (m.in_session)(id),
         None => (m.in_session)("-"),
     };
-    deserialize_collecting(value).map_err(|problems| {
+    Some(deserialize_collecting(value).map_err(|problems| {
         problems
             .into_iter()
             .map(|(field, message)| {
@@ -236,7 +448,7 @@ fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Se
                 DataError::at(origin, Some((line, 1)), text)
             })
             .collect()
-    })
+    }))
 }
 
 /// Where the key `field` of a session's own mapping starts in its text.
@@ -771,24 +983,85 @@ mod tests {
         }
     }
 
+    /// `text` with `extra` put after the `id` line of session `S{n}`.
+    fn in_session(text: &str, n: usize, extra: &str) -> String {
+        let id = format!("- id: S{n}\n");
+        text.replacen(&id, &format!("{id}{extra}"), 1)
+    }
+
+    fn json(d: &Dataset) -> String {
+        serde_json::to_string(d).expect("serialisable")
+    }
+
+    /// Aliases to anchors in other batches, on other cores, in the forum, a chain of two, and a
+    /// list after the sessions that uses a session's anchor: parsed in pieces, and read exactly
+    /// as one parse of the whole file reads it. (An anchor defined twice is left out: serde_yaml
+    /// numbers anchors by how many names it has seen, so after a second definition one parse of
+    /// the whole file resolves a later alias to another anchor's node.)
     #[test]
-    fn an_alias_across_parsed_pieces_falls_back_to_the_whole_file() {
-        // The anchor is in the first session, the alias in the first one of the next piece.
-        let last = format!("- id: S{SESSIONS_PER_CALL}\n");
-        let text = programme(SESSIONS_PER_CALL + 1, "  organizers: &orgs [A, B]\n").replacen(
-            &last,
-            &format!("{last}  organizers: *orgs\n"),
-            1,
-        );
+    fn aliases_to_anchors_before_their_batch_are_parsed_in_pieces_as_the_whole_file_reads() {
+        let far = crate::parallel::PARALLEL_FROM + 50;
+        let mut text = programme(far + 20, "  organizers: &orgs [A, B]\n")
+            .replacen("  host_en: H\n", "  host_en: &host H\n", 1)
+            .replacen("bodies: []\n", "bodies: *none\n", 1);
+        for (n, extra) in [
+            (3, "  notes_ar: &n3 three\n"),
+            (6, "  aliases: &r [R6]\n"),
+            (10, "  organizers: &none []\n"),
+            (SESSIONS_PER_CALL, "  organizers: *orgs\n"),
+            (SESSIONS_PER_CALL + 6, "  organizers: &o70 [*n3, Z]\n"),
+            (3 * SESSIONS_PER_CALL, "  aliases: *o70\n  organizers: *r\n"),
+            (150, "  notes_ar: *host\n"),
+            (far, "  organizers: *orgs\n  aliases: *r\n"),
+        ] {
+            text = in_session(&text, n, extra);
+        }
+        let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
+        let pieces = in_pieces(&text).expect("parsed in pieces");
+        assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
+        assert_eq!(pieces.places.len(), far + 20);
+        let dataset = pieces.dataset.expect("frame");
+        assert_eq!(json(&dataset), json(&whole));
+        assert_eq!(dataset.sessions[far].aliases[0].to_string(), "R6");
+        assert_eq!(dataset.sessions[3 * SESSIONS_PER_CALL].aliases.len(), 2);
+    }
+
+    /// Each session refers to the one before it: past a bound the file is read whole, still right.
+    #[test]
+    fn a_chain_of_aliases_through_every_session_is_read_whole() {
+        let n = MAX_PRELUDE_ITEMS + 2 * SESSIONS_PER_CALL;
+        let mut text = programme(n, "  notes_ar: &a0 start\n");
+        for i in 1..n {
+            text = in_session(&text, i, &format!("  aliases: [*a{}]\n  notes_ar: &a{i} n{i}\n", i - 1));
+        }
         assert!(in_pieces(&text).is_none());
-        let whole = parse(&text, "t.yaml");
-        assert!(whole.problems.is_empty());
-        assert_eq!(
-            whole.dataset.expect("frame").sessions[SESSIONS_PER_CALL]
-                .organizers
-                .len(),
-            2
+        let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
+        let loaded = parse(&text, "t.yaml");
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(json(&loaded.dataset.expect("frame")), json(&whole));
+    }
+
+    /// A bad session that uses an anchor from another batch is reported at its own field's line.
+    #[test]
+    fn a_bad_session_after_a_prelude_is_reported_at_its_own_line() {
+        let n = SESSIONS_PER_CALL + 1;
+        let text = in_session(
+            &programme(n + 1, "  organizers: &orgs [A, B]\n"),
+            n,
+            "  organizers: *orgs\n",
         );
+        let at = text.find(&format!("- id: S{n}\n")).expect("the session");
+        let text = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replacen("  kind: workshop\n", "  kind: seminar\n", 1)
+        );
+        let kind_line = text[..at].lines().count() + 3;
+        let parsed = in_pieces(&text).expect("parsed in pieces");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert_eq!(parsed.problems[0].line, Some(kind_line));
+        assert!(parsed.problems[0].message.contains("kind"));
+        assert_eq!(parsed.places.len(), n, "the other sessions are kept");
     }
 
     /// Text that looks like structure at column 0 inside quoted scalars over several lines, and
@@ -818,7 +1091,6 @@ mod tests {
             let pieces = in_pieces(&text).expect("split");
             assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
             assert_eq!(pieces.places.len(), n, "one place per session");
-            let json = |d: &Dataset| serde_json::to_string(d).expect("serialisable");
             assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
             let loaded = parse(&text, "t.yaml");
             assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
