@@ -194,7 +194,7 @@ impl<'t> Scanner<'t> {
             return;
         }
         self.sessions_line(at, line, indent, dashes > 0);
-        self.node(at, line, pos, parent, dashes);
+        self.node(at, line, pos, parent, dashes, false);
     }
 
     /// Follows the top-level `sessions:` list: a line at column 0 that is not an item ends it,
@@ -237,8 +237,9 @@ impl<'t> Scanner<'t> {
 
     /// The node starting at `line[pos]` in block context; `parent` is the column that lines
     /// continuing it must be indented past (its key's, or its dash's). `levels` counts the
-    /// dashes before it on this line, for the depth bound.
-    fn node(&mut self, at: usize, line: &[u8], mut pos: usize, parent: usize, levels: usize) {
+    /// dashes before it on this line, for the depth bound. `value` when the node is a key's
+    /// value, which cannot be a key itself.
+    fn node(&mut self, at: usize, line: &[u8], mut pos: usize, parent: usize, levels: usize, value: bool) {
         loop {
             while line.get(pos).is_some_and(|&b| is_blank(b)) {
                 pos += 1;
@@ -268,7 +269,7 @@ impl<'t> Scanner<'t> {
                         next += 1;
                     }
                     if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
-                        return self.node(at, line, next + 1, pos, levels);
+                        return self.node(at, line, next + 1, pos, levels, true);
                     }
                     return;
                 }
@@ -285,7 +286,13 @@ impl<'t> Scanner<'t> {
                 }
                 b'?' | b':' if ends_token(line, pos + 1) => {
                     // Explicit key or value: a node follows, as after a dash.
-                    return self.node(at, line, pos + 1, pos, levels);
+                    return self.node(at, line, pos + 1, pos, levels, false);
+                }
+                _ if value => {
+                    // A plain value is text to the end of the line (a `: ` in it would be an
+                    // error, a ` #` a comment), and the next lines may continue it.
+                    self.plain_of = Some(parent);
+                    return;
                 }
                 _ => {
                     // A plain scalar: a key if `: ` follows on this line, else text that the
@@ -293,7 +300,7 @@ impl<'t> Scanner<'t> {
                     let mut i = pos;
                     while i < line.len() {
                         match line[i] {
-                            b':' if ends_token(line, i + 1) => return self.node(at, line, i + 1, pos, levels),
+                            b':' if ends_token(line, i + 1) => return self.node(at, line, i + 1, pos, levels, true),
                             b'#' if is_blank(line[i - 1]) => return,
                             _ => i += 1,
                         }
