@@ -1099,6 +1099,87 @@ mod tests {
         }
     }
 
+    /// A text of the characters and line starts that mean structure to YAML.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "- ",
+            "-",
+            ": ",
+            ":",
+            "#",
+            " #",
+            "'",
+            "\"",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "&a",
+            "*a",
+            "|",
+            ">",
+            "\n",
+            "\n- id: X\n",
+            "\nsessions:\n",
+            "\nbodies: []\n",
+            "\n  kind: k\n",
+            "\n    ",
+            "word",
+            " ",
+            "مصر",
+            "\\",
+            "?",
+            "!",
+        ]);
+        proptest::collection::vec(piece, 0..12).prop_map(|parts| parts.concat())
+    }
+
+    /// `text` as a YAML scalar in one of several styles, each continued over lines at column 0
+    /// or deeper, as writers emit them; plain, it is often not YAML at all.
+    fn scalar(text: &str, style: u8) -> String {
+        match style % 5 {
+            4 => text.replace('\n', "\n    "),
+            0 => format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")),
+            1 => format!("'{}'", text.replace('\'', "''")),
+            2 => {
+                let body: String = text.split('\n').map(|l| format!("\n    x{l}")).collect();
+                format!("|{body}")
+            }
+            _ => format!("[\"{}\", b]", text.replace('\\', "\\\\").replace('"', "\\\"")),
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the text in a session, a programme that serde_yaml reads whole is read the
+        /// same in pieces, and split at every session it holds; one it refuses is refused.
+        #[test]
+        fn any_text_in_a_session_splits_as_the_whole_file_reads(
+            texts in proptest::collection::vec((tricky_text(), any::<u8>()), 1..4),
+        ) {
+            // Sessions apart, so that an anchor and its alias may be in different batches.
+            const APART: usize = SESSIONS_PER_CALL * 2 / 3;
+            let mut text = programme(texts.len() * APART + 2, "");
+            for (n, (t, style)) in texts.iter().enumerate() {
+                let field = if style % 5 == 3 { "organizers" } else { "notes_ar" };
+                text = in_session(&text, 1 + n * APART, &format!("  {field}: {}\n", scalar(t, *style)));
+            }
+            match serde_yaml::from_str::<Dataset>(&text) {
+                Ok(whole) => {
+                    let pieces = in_pieces(&text).expect("split");
+                    prop_assert!(pieces.problems.is_empty(), "{:?}\n{text}", pieces.problems);
+                    prop_assert_eq!(pieces.places.len(), whole.sessions.len());
+                    prop_assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+                }
+                Err(e) => prop_assert!(!parse(&text, "t.yaml").problems.is_empty(), "{e}: accepted\n{text}"),
+            }
+        }
+    }
+
     #[test]
     fn deep_nesting_is_found_by_the_scan_and_programmes_are_not() {
         assert!(too_deep(&"[".repeat(100_000)).is_some());

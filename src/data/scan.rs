@@ -120,10 +120,10 @@ struct Scanner<'t> {
     flow: usize,
     /// Inside a quoted scalar that runs over several lines: its quote.
     quote: Option<u8>,
-    /// Inside a block scalar (after `key: |` or `- >`): lines indented deeper than this column,
-    /// and blank lines, are its text.
+    /// Inside a block scalar (after `key: |` or `- >`): lines indented at least this much, and
+    /// blank lines, are its text.
     block_scalar_of: Option<usize>,
-    /// After a plain scalar: lines indented deeper than this column continue it.
+    /// After a plain scalar: lines indented at least this much continue it.
     plain_of: Option<usize>,
     block: Option<SessionsBlock>,
     item_indent: Option<usize>,
@@ -150,8 +150,8 @@ impl<'t> Scanner<'t> {
         }
         let indent = line.iter().take_while(|&&b| b == b' ').count();
         let blank = line[indent..].iter().all(|&b| is_blank(b));
-        if let Some(opener) = self.block_scalar_of {
-            if blank || indent > opener {
+        if let Some(inner) = self.block_scalar_of {
+            if blank || indent >= inner {
                 return;
             }
             self.block_scalar_of = None;
@@ -168,8 +168,8 @@ impl<'t> Scanner<'t> {
             self.plain_of = None;
             return;
         }
-        if let Some(parent) = self.plain_of {
-            if indent > parent {
+        if let Some(inner) = self.plain_of {
+            if indent >= inner {
                 return;
             }
             self.plain_of = None;
@@ -180,10 +180,15 @@ impl<'t> Scanner<'t> {
         self.indents.push(indent);
         let mut pos = indent;
         let mut dashes = 0;
-        let mut parent = indent;
+        // A node continues on lines indented past the collection it is in (as the parser
+        // counts: a dash's column, else the enclosing level's), or anywhere at the top level.
+        let mut inner = match self.indents.len() {
+            n if n >= 2 => self.indents[n - 2] + 1,
+            _ => 0,
+        };
         while line.get(pos) == Some(&b'-') && ends_token(line, pos + 1) {
             dashes += 1;
-            parent = pos;
+            inner = pos + 1;
             pos += 1;
             while line.get(pos).is_some_and(|&b| is_blank(b)) {
                 pos += 1;
@@ -194,7 +199,7 @@ impl<'t> Scanner<'t> {
             return;
         }
         self.sessions_line(at, line, indent, dashes > 0);
-        self.node(at, line, pos, parent, dashes, false);
+        self.node(at, line, pos, inner, dashes, false);
     }
 
     /// Follows the top-level `sessions:` list: a line at column 0 that is not an item ends it,
@@ -235,11 +240,11 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// The node starting at `line[pos]` in block context; `parent` is the column that lines
-    /// continuing it must be indented past (its key's, or its dash's). `levels` counts the
+    /// The node starting at `line[pos]` in block context; `inner` is the least indentation of
+    /// lines that continue it (past its key's column, or its dash's). `levels` counts the
     /// dashes before it on this line, for the depth bound. `value` when the node is a key's
     /// value, which cannot be a key itself.
-    fn node(&mut self, at: usize, line: &[u8], mut pos: usize, parent: usize, levels: usize, value: bool) {
+    fn node(&mut self, at: usize, line: &[u8], mut pos: usize, inner: usize, levels: usize, value: bool) {
         loop {
             while line.get(pos).is_some_and(|&b| is_blank(b)) {
                 pos += 1;
@@ -269,7 +274,7 @@ impl<'t> Scanner<'t> {
                         next += 1;
                     }
                     if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
-                        return self.node(at, line, next + 1, pos, levels, true);
+                        return self.node(at, line, next + 1, pos + 1, levels, true);
                     }
                     return;
                 }
@@ -281,17 +286,17 @@ impl<'t> Scanner<'t> {
                     return;
                 }
                 b'|' | b'>' => {
-                    self.block_scalar_of = Some(parent);
+                    self.block_scalar_of = Some(inner);
                     return;
                 }
                 b'?' | b':' if ends_token(line, pos + 1) => {
                     // Explicit key or value: a node follows, as after a dash.
-                    return self.node(at, line, pos + 1, pos, levels, false);
+                    return self.node(at, line, pos + 1, pos + 1, levels, false);
                 }
                 _ if value => {
                     // A plain value is text to the end of the line (a `: ` in it would be an
                     // error, a ` #` a comment), and the next lines may continue it.
-                    self.plain_of = Some(parent);
+                    self.plain_of = Some(inner);
                     return;
                 }
                 _ => {
@@ -300,12 +305,14 @@ impl<'t> Scanner<'t> {
                     let mut i = pos;
                     while i < line.len() {
                         match line[i] {
-                            b':' if ends_token(line, i + 1) => return self.node(at, line, i + 1, pos, levels, true),
+                            b':' if ends_token(line, i + 1) => {
+                                return self.node(at, line, i + 1, pos + 1, levels, true)
+                            }
                             b'#' if is_blank(line[i - 1]) => return,
                             _ => i += 1,
                         }
                     }
-                    self.plain_of = Some(parent);
+                    self.plain_of = Some(inner);
                     return;
                 }
             }
@@ -314,10 +321,15 @@ impl<'t> Scanner<'t> {
 
     /// Records the anchor or alias at `line[pos]` (a tag is skipped) and returns where it ends.
     fn mark(&mut self, at: usize, line: &[u8], pos: usize, sigil: u8) -> usize {
-        let end = line[pos..]
+        // libyaml's names are letters, digits, `_` and `-`; a tag runs to a blank.
+        let in_name = |b: u8| match sigil {
+            b'!' => !is_blank(b),
+            _ => b.is_ascii_alphanumeric() || b == b'_' || b == b'-',
+        };
+        let end = line[pos + 1..]
             .iter()
-            .position(|&b| is_blank(b) || matches!(b, b',' | b'[' | b']' | b'{' | b'}'))
-            .map_or(line.len(), |p| pos + p);
+            .position(|&b| !in_name(b))
+            .map_or(line.len(), |p| pos + 1 + p);
         if end > pos + 1 {
             let mark = Mark {
                 at: at + pos,
