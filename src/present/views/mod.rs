@@ -107,7 +107,8 @@ fn dates_and_times(ctx: &Context, unknown: Unknown) -> impl FnMut(&Session) -> (
         Option<chrono::NaiveTime>,
         Option<chrono::NaiveTime>,
     );
-    let mut made: std::collections::HashMap<Slot, (String, String)> = std::collections::HashMap::new();
+    // Ordered, not hashed: a hash map's random keys would cost every short list a call to the OS.
+    let mut made: std::collections::BTreeMap<Slot, (String, String)> = std::collections::BTreeMap::new();
     move |s| {
         let slot = (s.date, s.start_utc, s.end_utc);
         if let Some(texts) = made.get(&slot) {
