@@ -11,7 +11,8 @@
 # bundled programme, COLUMNS=100, NO_COLOR=1, output to /dev/null.
 # Scale: a generated programme of 100,000 sessions, read by the `cargo build --release` binary,
 # against serde_yaml alone parsing the same file into serde::de::IgnoredAny; the same file with
-# one bad session appended must be refused.
+# one bad session appended must be refused; the same file whose sessions use anchors defined far
+# before them (in another session, in the forum) is read in the same memory.
 # Peak memory: GNU time's maximum resident set size (%M), the largest of two runs.
 # Instructions: where valgrind is installed, callgrind's count for each start-up command, a
 # figure that background load on the machine does not move.
@@ -114,11 +115,17 @@ STARTUP_STATIC="$(report "start-up, scripts/build-static.sh (static, not positio
 # --- a generated programme ----------------------------------------------------------------------
 # The forum block of the bundled programme, verbatim, then N sessions that pass validation: unique
 # ids, kinds from the schema, dates 2020-11-02..17, quoted times with the end after the start.
+# With "aliased" as the second argument, sessions also use anchors defined far before them: every
+# hundredth the first session's organisers, every thousandth the forum's host as its room.
 generate() {
-    local n="$1"
-    sed -n '/^forum:/,/^sessions:/p' data/igf2020.yaml | sed '$d'
+    local n="$1" aliased="${2:-}"
+    if [ -n "$aliased" ]; then
+        sed -n '/^forum:/,/^sessions:/p' data/igf2020.yaml | sed '$d' | sed '0,/^  host_en: /s//  host_en: \&host /'
+    else
+        sed -n '/^forum:/,/^sessions:/p' data/igf2020.yaml | sed '$d'
+    fi
     echo 'sessions:'
-    awk -v n="$n" 'BEGIN {
+    awk -v n="$n" -v aliased="$aliased" 'BEGIN {
         split("pre-event open-forum workshop dynamic-coalition nri bpf main-session high-level-leaders parliamentary introductory concluding newcomers ceremony youth networking other", kinds, " ")
         split("Data Environment Inclusion Trust", tracks, " ")
         split("high medium low", conf, " ")
@@ -126,6 +133,9 @@ generate() {
             start = 8 * 60 + (i % 40) * 15
             end = start + 60 + (i % 3) * 30
             printf "- id: GEN%06d\n", i
+            if (aliased != "" && i == 1) printf "  organizers: &orgs [A, B]\n"
+            if (aliased != "" && i > 1 && i % 100 == 0) printf "  organizers: *orgs\n"
+            if (aliased != "" && i % 1000 == 0) printf "  room: *host\n"
             printf "  kind: %s\n", kinds[(i % 16) + 1]
             printf "  code: '\''GEN #%d'\''\n", i
             printf "  number: %d\n", i
@@ -147,7 +157,11 @@ say "generating $N sessions"
 generate "$N" > "$GOOD"
 # One more session whose kind is not in the schema: the whole file must be refused.
 { cat "$GOOD"; printf -- "- id: BAD\n  kind: no-such-kind\n  sources: []\n  confidence: low\n"; } > "$BAD"
+ALIASED="$TMP/programme-$N-aliased.yaml"
+generate "$N" aliased > "$ALIASED"
 lines="$("$IGF" --data "$GOOD" list --format plain | wc -l)" || die "igf rejected the generated programme"
+aliased_lines="$("$IGF" --data "$ALIASED" list --format plain | wc -l)" || die "igf rejected the aliased programme"
+[ "$aliased_lines" = "$lines" ] || die "the aliased programme listed $aliased_lines lines, the plain one $lines"
 [ "$lines" -ge "$N" ] || die "generated $N sessions but igf listed $lines"
 if "$IGF" --data "$BAD" list --format plain > /dev/null 2>&1; then die "igf accepted the bad programme"; fi
 MIB="$(awk -v b="$(stat -c %s "$GOOD")" 'BEGIN { printf "%.1f", b / 1048576 }')"
@@ -199,4 +213,5 @@ printf '  %-52s %7s MiB\n' \
     "igf --data FILE list --format plain" "$(peak_mib "$IGF" --data "$GOOD" list --format plain)" \
     "igf --data FILE list (table)" "$(peak_mib "$IGF" --data "$GOOD" list)" \
     "igf --data FILE-WITH-BAD-END list (refused)" "$(peak_mib "$IGF" --data "$BAD" list)" \
+    "igf --data FILE-WITH-ALIASES list (table)" "$(peak_mib "$IGF" --data "$ALIASED" list)" \
     "igf list --date 2020-11-04 (bundled)" "$(peak_mib "$IGF" list --date 2020-11-04)"

@@ -5,6 +5,7 @@
 //! batch that fails is parsed again, session by session, to say what is wrong with each.
 
 use super::model::{Body, Dataset, Forum, Organisation, Session};
+use super::scan::Layout;
 use super::DataError;
 use crate::present::messages;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
@@ -39,7 +40,8 @@ pub fn parse(text: &str, origin: &str) -> Parsed {
 /// imported schedule names it as the source of events that give none).
 pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
     let text_lines = Lines::new(text);
-    if let Some(problem) = too_deep(text) {
+    let layout = super::scan::layout(text, MAX_DEPTH);
+    if let Some(problem) = layout.too_deep {
         return failed(DataError::at(
             origin,
             Some((text_lines.line_of(problem), 1)),
@@ -60,7 +62,7 @@ pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
             },
         };
     }
-    if let Some(parsed) = parse_in_pieces(text, origin, &text_lines) {
+    if let Some(parsed) = parse_in_pieces(text, origin, &text_lines, &layout) {
         return parsed;
     }
     parse_whole(text, origin)
@@ -74,115 +76,29 @@ fn failed(problem: DataError) -> Parsed {
     }
 }
 
-/// Where lines start in a text, to turn byte offsets into 1-based line numbers.
-pub struct Lines {
-    starts: Vec<usize>,
+/// Where lines start in a text, to turn byte offsets into 1-based line numbers. The text is
+/// indexed on the first question only: a sound file is never asked.
+pub struct Lines<'t> {
+    text: &'t str,
+    starts: std::sync::OnceLock<Vec<usize>>,
 }
 
-impl Lines {
-    pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        Lines { starts }
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            starts: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+        let starts = self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(at, _)| at + 1));
+            starts
+        });
+        starts.partition_point(|&s| s <= offset)
     }
-}
-
-/// The byte offset of the first place nested deeper than [`MAX_DEPTH`], if any. It counts block
-/// levels by indentation and sequence dashes, and flow levels by brackets outside quoted scalars
-/// and comments: a cheap upper bound of the parser's own depth for anything but contrived text.
-fn too_deep(text: &str) -> Option<usize> {
-    let mut indents: Vec<usize> = Vec::new();
-    let mut flow = 0usize;
-    let mut offset = 0;
-    // A quoted scalar may run over several lines; what is inside it is text, not structure.
-    let mut quote: Option<u8> = None;
-    // Inside a block scalar (after `key: |` or `key: >`): the lines indented deeper than the
-    // line that opened it are text.
-    let mut block_scalar_of: Option<usize> = None;
-    for line in text.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
-        let body = line.trim_start_matches(' ');
-        let indent = line.len() - body.len();
-        if let Some(opener) = block_scalar_of {
-            if body.trim().is_empty() || indent > opener {
-                continue;
-            }
-            block_scalar_of = None;
-        }
-        if quote.is_none() && flow == 0 && opens_block_scalar(body) {
-            block_scalar_of = Some(indent);
-        }
-        if flow == 0 && quote.is_none() {
-            if body.trim().is_empty() || body.starts_with('#') {
-                continue;
-            }
-            while indents.last().is_some_and(|&i| i >= indent) {
-                indents.pop();
-            }
-            indents.push(indent);
-        }
-        let dashes = body
-            .split_inclusive(' ')
-            .take_while(|w| *w == "- " || *w == "-\n")
-            .count();
-        if indents.len() + dashes > MAX_DEPTH {
-            return Some(at);
-        }
-        // Bytes, not chars: every byte that matters here is ASCII, and no byte of a multi-byte
-        // UTF-8 character is ASCII, so the result is the same at a fraction of the cost.
-        let bytes = body.as_bytes();
-        let mut previous = b' ';
-        let mut i = 0;
-        while i < bytes.len() {
-            let c = bytes[i];
-            match quote {
-                Some(b'"') if c == b'\\' => i += 1,
-                Some(q) if c == q => {
-                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                        i += 1;
-                    } else {
-                        quote = None;
-                    }
-                }
-                Some(_) => {}
-                None => match c {
-                    b'#' if previous == b' ' || previous == b'\t' => break,
-                    b'\'' | b'"' if matches!(previous, b' ' | b'\t' | b'[' | b'{' | b',' | b':' | b'-') => {
-                        quote = Some(c)
-                    }
-                    b'[' | b'{' if flow > 0 || matches!(previous, b' ' | b'\t' | b':' | b'-') => {
-                        flow += 1;
-                        if indents.len() + dashes + flow > MAX_DEPTH {
-                            return Some(at + indent + i);
-                        }
-                    }
-                    b']' | b'}' if flow > 0 => flow -= 1,
-                    _ => {}
-                },
-            }
-            previous = c;
-            i += 1;
-        }
-    }
-    None
-}
-
-/// Whether a line ends in a block scalar indicator (`key: |`, `- >-`, `key: |2+`), so the lines
-/// after it, indented deeper, are its text.
-fn opens_block_scalar(body: &str) -> bool {
-    let value = body.split(" #").next().unwrap_or(body).trim_end();
-    let Some(last_word) = value.rsplit(' ').next() else {
-        return false;
-    };
-    let mut chars = last_word.chars();
-    matches!(chars.next(), Some('|' | '>'))
-        && chars.all(|c| matches!(c, '+' | '-' | '1'..='9'))
-        && (value.len() == last_word.len() || value[..value.len() - last_word.len()].trim_end().ends_with([':', '-']))
 }
 
 /// Parses a block-style programme one batch of sessions at a time. serde_yaml holds every event
@@ -190,26 +106,37 @@ fn opens_block_scalar(body: &str) -> bool {
 /// batch at a time keeps that to a few sessions' worth. None when the layout does not allow it
 /// (no block-style `sessions:` list, or an alias to an anchor in another part of the file): the
 /// whole file is then parsed as one document.
-fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
-    let block = super::sessions_block(text)?;
+fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> Option<Parsed> {
+    let block = layout.sessions.as_ref()?;
     if block.items.is_empty() {
         return None;
     }
-    let skeleton = format!("{}sessions: []\n{}", &text[..block.key], &text[block.end..]);
+    let starts = block.items.iter().copied();
+    let ends = block.items.iter().skip(1).copied().chain(std::iter::once(block.end));
+    let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
+    let anchors = Anchors::new(text, layout, block, &ranges);
+    // Lists after the sessions (bodies, organisations) may refer to anchors in sessions: those
+    // sessions stand in for the list in the skeleton, and are dropped.
+    let kept = anchors.prelude(block.end, text.len(), Frame::Present)?;
+    let skeleton = if kept.text.is_empty() {
+        format!("{}sessions: []\n{}", &text[..block.key], &text[block.end..])
+    } else {
+        format!("{}sessions:\n{}{}", &text[..block.key], kept.text, &text[block.end..])
+    };
     let mut problems = Vec::new();
     let mut dataset = match serde_yaml::from_str::<Dataset>(&skeleton) {
-        Ok(d) if d.sessions.is_empty() => Some(d),
+        Ok(d) if d.sessions.len() == kept.items => Some(d),
         Ok(_) => return None,
         Err(e) if is_alias_error(&e) => return None,
         Err(e) => {
-            // Lines after the sessions block moved up in the skeleton by the block's length less one.
-            let skeleton_line_of_block = lines.line_of(block.key);
-            let shift = lines.line_of(block.end.saturating_sub(1)) - skeleton_line_of_block;
+            // The skeleton's lines after the key's stand for the file's from the block's end on.
+            let key_line = lines.line_of(block.key);
+            let after = key_line + 1 + kept.lines;
             let place = e.location().map(|l| {
-                let line = if l.line() > skeleton_line_of_block {
-                    l.line() + shift
-                } else {
-                    l.line()
+                let line = match l.line() {
+                    n if n >= after => n - after + lines.line_of(block.end),
+                    n if n > key_line => key_line,
+                    n => n,
                 };
                 (line, l.column())
             });
@@ -217,16 +144,8 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
             None
         }
     };
-    let starts = block.items.iter().map(|&(at, _)| at);
-    let ends = block
-        .items
-        .iter()
-        .skip(1)
-        .map(|&(at, _)| at)
-        .chain(std::iter::once(block.end));
-    let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
     // Sessions parse independently, so large files use every core.
-    let parts = crate::parallel::by_pieces(&ranges, |piece| parse_sessions(text, origin, lines, piece));
+    let parts = crate::parallel::by_pieces(&ranges, |piece| parse_sessions(text, origin, lines, &anchors, piece));
     let mut sessions = Vec::with_capacity(ranges.len());
     let mut places = Vec::with_capacity(ranges.len());
     for part in parts {
@@ -245,6 +164,192 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines) -> Option<Parsed> {
     })
 }
 
+/// A part of the file may use an anchor defined before it, in another session or in the frame.
+/// The part is then parsed after a prelude: the text of the sessions that define what it uses
+/// (and of the frame, as one more list item), found by the scan's marks, whose items are dropped.
+/// So a batch costs its own sessions and the few it refers to, never the whole file.
+struct Anchors<'t> {
+    text: &'t str,
+    /// Offsets of the definitions of each anchor name, in file order.
+    defined: std::collections::HashMap<&'t str, Vec<usize>>,
+    aliases: &'t [super::scan::Mark<'t>],
+    ranges: &'t [(usize, usize)],
+    /// Where the sessions list's key is: definitions before it are in the frame.
+    key: usize,
+}
+
+/// A prelude longer than this many sessions means a chain of sessions each referring to the one
+/// before: the layout is then not split, and the whole file is parsed at once.
+const MAX_PRELUDE_ITEMS: usize = 4 * SESSIONS_PER_CALL;
+
+/// Whether the text a prelude is for has the frame before it already (the skeleton) or needs
+/// it as an item (a batch of sessions).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Present,
+    Needed,
+}
+
+/// Text to put before a part of the file, the number of list items in it, and its lines.
+struct Prelude {
+    text: String,
+    items: usize,
+    lines: usize,
+}
+
+impl<'t> Anchors<'t> {
+    fn new(
+        text: &'t str,
+        layout: &'t Layout<'t>,
+        block: &'t super::scan::SessionsBlock,
+        ranges: &'t [(usize, usize)],
+    ) -> Self {
+        let mut defined: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        if !layout.aliases.is_empty() {
+            for mark in &layout.anchors {
+                defined.entry(mark.name).or_default().push(mark.at);
+            }
+        }
+        Anchors {
+            text,
+            defined,
+            aliases: &layout.aliases,
+            ranges,
+            key: block.key,
+        }
+    }
+
+    /// The prelude the text from `start` to `end` needs; empty when it uses no anchor from
+    /// before it. None when the prelude would be too long.
+    fn prelude(&self, start: usize, end: usize, frame_is: Frame) -> Option<Prelude> {
+        let mut items = std::collections::BTreeSet::new();
+        let mut frame = false;
+        let mut pending = vec![(start, end)];
+        while let Some((from, to)) = pending.pop() {
+            let first = self.aliases.partition_point(|m| m.at < from);
+            for alias in self.aliases[first..].iter().take_while(|m| m.at < to) {
+                let Some(&defined_at) = self.defined.get(alias.name).and_then(|all| {
+                    let before = all.partition_point(|&at| at < alias.at);
+                    before.checked_sub(1).map(|i| &all[i])
+                }) else {
+                    // An alias the parser will refuse, or text the scan took for one.
+                    continue;
+                };
+                if defined_at >= from {
+                    continue;
+                }
+                if defined_at < self.key {
+                    frame |= frame_is == Frame::Needed;
+                    continue;
+                }
+                let item = self.ranges.partition_point(|&(s, _)| s <= defined_at).checked_sub(1)?;
+                if items.insert(item) {
+                    pending.push(self.ranges[item]);
+                }
+            }
+            if items.len() > MAX_PRELUDE_ITEMS {
+                return None;
+            }
+        }
+        let mut text = String::new();
+        if frame {
+            text.push_str(&self.frame_as_item());
+        }
+        for &item in &items {
+            let (s, e) = self.ranges[item];
+            text.push_str(&self.text[s..e]);
+        }
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        Some(Prelude {
+            text,
+            items: items.len() + usize::from(frame),
+            lines,
+        })
+    }
+
+    /// The frame before the sessions list (after a document start `---`, if any), as one more
+    /// item of the list: each line indented under a dash at the items' indentation, which keeps
+    /// what every scalar in it means.
+    fn frame_as_item(&self) -> String {
+        let frame = &self.text[..self.key];
+        let body = frame
+            .match_indices("---")
+            .find(|&(at, _)| {
+                (at == 0 || frame.as_bytes()[at - 1] == b'\n') && frame[at + 3..].starts_with(['\n', ' ', '\r'])
+            })
+            .map_or(frame, |(at, _)| {
+                frame[at..].split_once('\n').map_or("", |(_, rest)| rest)
+            });
+        let item_indent = self
+            .ranges
+            .first()
+            .map_or(0, |&(s, _)| self.text[s..].bytes().take_while(|&b| b == b' ').count());
+        let pad = " ".repeat(item_indent + 2);
+        let mut item = format!("{}-\n", &pad[2..]);
+        for line in body.split_inclusive('\n') {
+            item.push_str(&pad);
+            item.push_str(line);
+        }
+        if !item.ends_with('\n') {
+            item.push('\n');
+        }
+        item
+    }
+}
+
+/// A YAML list whose first `skip` items are read and dropped: a prelude's.
+struct AfterPrelude<T> {
+    skip: usize,
+    items: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for AfterPrelude<T> {
+    type Value = Vec<T>;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for AfterPrelude<T> {
+    type Value = Vec<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of sessions")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        for _ in 0..self.skip {
+            if seq.next_element::<de::IgnoredAny>()?.is_none() {
+                return Ok(Vec::new());
+            }
+        }
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// Parses the list at `text[start..end]` after the prelude it needs, and says how many lines
+/// the prelude had. None when the prelude would be too long.
+fn list_after_prelude<T: de::DeserializeOwned>(
+    text: &str,
+    anchors: &Anchors,
+    (start, end): (usize, usize),
+) -> Option<(Result<Vec<T>, serde_yaml::Error>, usize)> {
+    let prelude = anchors.prelude(start, end, Frame::Needed)?;
+    let seed = AfterPrelude {
+        skip: prelude.items,
+        items: std::marker::PhantomData,
+    };
+    let parsed = if prelude.items == 0 {
+        seed.deserialize(serde_yaml::Deserializer::from_str(&text[start..end]))
+    } else {
+        let joined = prelude.text + &text[start..end];
+        seed.deserialize(serde_yaml::Deserializer::from_str(&joined))
+    };
+    Some((parsed, prelude.lines))
+}
+
 /// Sessions parsed per serde_yaml call: enough to spread the parser's set-up cost, few enough
 /// that the events it holds stay small.
 const SESSIONS_PER_CALL: usize = 64;
@@ -257,16 +362,22 @@ struct Pieces {
 }
 
 /// Parses the sessions at these consecutive byte ranges of `text`, which together form a YAML
-/// list. None when a session refers to an anchor outside its batch.
-fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usize)]) -> Option<Pieces> {
+/// list. None when a session refers to an anchor the prelude did not bring.
+fn parse_sessions(
+    text: &str,
+    origin: &str,
+    lines: &Lines,
+    anchors: &Anchors,
+    ranges: &[(usize, usize)],
+) -> Option<Pieces> {
     let mut pieces = Pieces {
         sessions: Vec::with_capacity(ranges.len()),
         places: Vec::with_capacity(ranges.len()),
         problems: Vec::new(),
     };
     for batch in ranges.chunks(SESSIONS_PER_CALL) {
-        let (start, end) = (batch.first()?.0, batch.last()?.1);
-        match serde_yaml::from_str::<Vec<Session>>(&text[start..end]) {
+        let range = (batch.first()?.0, batch.last()?.1);
+        match list_after_prelude::<Session>(text, anchors, range)?.0 {
             Ok(parsed) if parsed.len() == batch.len() => {
                 pieces.sessions.extend(parsed);
                 pieces.places.extend_from_slice(batch);
@@ -278,7 +389,7 @@ fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usi
         }
         // Something in this batch is wrong: each session on its own says what.
         for &(start, end) in batch {
-            match one_session(&text[start..end], origin, lines, start) {
+            match one_session(text, origin, lines, anchors, (start, end))? {
                 Ok(session) => {
                     pieces.sessions.push(session);
                     pieces.places.push((start, end));
@@ -290,22 +401,34 @@ fn parse_sessions(text: &str, origin: &str, lines: &Lines, ranges: &[(usize, usi
     Some(pieces)
 }
 
-/// One session's text (a one-item YAML list starting at byte `at` of the file), or every problem
-/// in it, each with its line and field.
-fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Session, Vec<DataError>> {
+/// One session's text (a one-item YAML list at this range of the file), or every problem in it,
+/// each with its line and field.
+fn one_session(
+    text: &str,
+    origin: &str,
+    lines: &Lines,
+    anchors: &Anchors,
+    (at, end): (usize, usize),
+) -> Option<Result<Session, Vec<DataError>>> {
+    let piece = &text[at..end];
     let first_line = lines.line_of(at);
-    let value = match serde_yaml::from_str::<Vec<serde_yaml::Value>>(piece) {
+    let (parsed, prelude_lines) = list_after_prelude::<serde_yaml::Value>(text, anchors, (at, end))?;
+    let value = match parsed {
         Ok(mut items) if items.len() == 1 => items.remove(0),
         Ok(_) => {
-            return Err(vec![DataError::at(
+            return Some(Err(vec![DataError::at(
                 origin,
                 Some((first_line, 1)),
                 (messages::current().syntax)("-"),
-            )])
+            )]))
         }
         Err(e) => {
-            let place = e.location().map(|l| (first_line + l.line() - 1, l.column()));
-            return Err(vec![DataError::at(origin, place, describe(&e))]);
+            // A place in the prelude is reported at the session that needed it.
+            let place = e.location().map(|l| match l.line().checked_sub(prelude_lines + 1) {
+                Some(n) => (first_line + n, l.column()),
+                None => (first_line, 1),
+            });
+            return Some(Err(vec![DataError::at(origin, place, describe(&e))]));
         }
     };
     let id = value
@@ -317,7 +440,7 @@ fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Se
         Some(id) => (m.in_session)(id),
         None => (m.in_session)("-"),
     };
-    deserialize_collecting(value).map_err(|problems| {
+    Some(deserialize_collecting(value).map_err(|problems| {
         problems
             .into_iter()
             .map(|(field, message)| {
@@ -332,7 +455,7 @@ fn one_session(piece: &str, origin: &str, lines: &Lines, at: usize) -> Result<Se
                 DataError::at(origin, Some((line, 1)), text)
             })
             .collect()
-    })
+    }))
 }
 
 /// Where the key `field` of a session's own mapping starts in its text.
@@ -876,6 +999,19 @@ mod tests {
         text
     }
 
+    fn too_deep(text: &str) -> Option<usize> {
+        super::super::scan::layout(text, MAX_DEPTH).too_deep
+    }
+
+    fn in_pieces(text: &str) -> Option<Parsed> {
+        parse_in_pieces(
+            text,
+            "t",
+            &Lines::new(text),
+            &super::super::scan::layout(text, MAX_DEPTH),
+        )
+    }
+
     fn ids(d: &Dataset) -> Vec<String> {
         d.sessions.iter().map(|s| s.id.to_string()).collect()
     }
@@ -885,31 +1021,208 @@ mod tests {
         for n in [1, 3, crate::parallel::PARALLEL_FROM + 7] {
             let text = programme(n, "");
             let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
-            let pieces = parse_in_pieces(&text, "t", &Lines::new(&text)).expect("block style parses in pieces");
+            let pieces = in_pieces(&text).expect("block style parses in pieces");
             assert!(pieces.problems.is_empty());
             assert_eq!(ids(pieces.dataset.as_ref().expect("frame")), ids(&whole));
             assert_eq!(pieces.places.len(), n);
         }
     }
 
+    /// `text` with `extra` put after the `id` line of session `S{n}`.
+    fn in_session(text: &str, n: usize, extra: &str) -> String {
+        let id = format!("- id: S{n}\n");
+        text.replacen(&id, &format!("{id}{extra}"), 1)
+    }
+
+    fn json(d: &Dataset) -> String {
+        serde_json::to_string(d).expect("serialisable")
+    }
+
+    /// Aliases to anchors in other batches, on other cores, in the forum, a chain of two, and a
+    /// list after the sessions that uses a session's anchor: parsed in pieces, and read exactly
+    /// as one parse of the whole file reads it. (An anchor defined twice is left out: serde_yaml
+    /// numbers anchors by how many names it has seen, so after a second definition one parse of
+    /// the whole file resolves a later alias to another anchor's node.)
     #[test]
-    fn an_alias_across_parsed_pieces_falls_back_to_the_whole_file() {
-        // The anchor is in the first session, the alias in the first one of the next piece.
-        let last = format!("- id: S{SESSIONS_PER_CALL}\n");
-        let text = programme(SESSIONS_PER_CALL + 1, "  organizers: &orgs [A, B]\n").replacen(
-            &last,
-            &format!("{last}  organizers: *orgs\n"),
-            1,
+    fn aliases_to_anchors_before_their_batch_are_parsed_in_pieces_as_the_whole_file_reads() {
+        let far = crate::parallel::PARALLEL_FROM + 50;
+        let mut text = programme(far + 20, "  organizers: &orgs [A, B]\n")
+            .replacen("  host_en: H\n", "  host_en: &host H\n", 1)
+            .replacen("bodies: []\n", "bodies: *none\n", 1);
+        for (n, extra) in [
+            (3, "  notes_ar: &n3 three\n"),
+            (6, "  aliases: &r [R6]\n"),
+            (10, "  organizers: &none []\n"),
+            (SESSIONS_PER_CALL, "  organizers: *orgs\n"),
+            (SESSIONS_PER_CALL + 6, "  organizers: &o70 [*n3, Z]\n"),
+            (3 * SESSIONS_PER_CALL, "  aliases: *o70\n  organizers: *r\n"),
+            (150, "  notes_ar: *host\n"),
+            (far, "  organizers: *orgs\n  aliases: *r\n"),
+        ] {
+            text = in_session(&text, n, extra);
+        }
+        let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
+        let pieces = in_pieces(&text).expect("parsed in pieces");
+        assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
+        assert_eq!(pieces.places.len(), far + 20);
+        let dataset = pieces.dataset.expect("frame");
+        assert_eq!(json(&dataset), json(&whole));
+        assert_eq!(dataset.sessions[far].aliases[0].to_string(), "R6");
+        assert_eq!(dataset.sessions[3 * SESSIONS_PER_CALL].aliases.len(), 2);
+    }
+
+    /// Each session refers to the one before it: past a bound the file is read whole, still right.
+    #[test]
+    fn a_chain_of_aliases_through_every_session_is_read_whole() {
+        let n = MAX_PRELUDE_ITEMS + 2 * SESSIONS_PER_CALL;
+        let mut text = programme(n, "  notes_ar: &a0 start\n");
+        for i in 1..n {
+            text = in_session(&text, i, &format!("  aliases: [*a{}]\n  notes_ar: &a{i} n{i}\n", i - 1));
+        }
+        assert!(in_pieces(&text).is_none());
+        let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
+        let loaded = parse(&text, "t.yaml");
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(json(&loaded.dataset.expect("frame")), json(&whole));
+    }
+
+    /// A bad session that uses an anchor from another batch is reported at its own field's line.
+    #[test]
+    fn a_bad_session_after_a_prelude_is_reported_at_its_own_line() {
+        let n = SESSIONS_PER_CALL + 1;
+        let text = in_session(
+            &programme(n + 1, "  organizers: &orgs [A, B]\n"),
+            n,
+            "  organizers: *orgs\n",
         );
-        assert!(parse_in_pieces(&text, "t", &Lines::new(&text)).is_none());
-        let whole = parse(&text, "t.yaml");
-        assert!(whole.problems.is_empty());
-        assert_eq!(
-            whole.dataset.expect("frame").sessions[SESSIONS_PER_CALL]
-                .organizers
-                .len(),
-            2
+        let at = text.find(&format!("- id: S{n}\n")).expect("the session");
+        let text = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replacen("  kind: workshop\n", "  kind: seminar\n", 1)
         );
+        let kind_line = text[..at].lines().count() + 3;
+        let parsed = in_pieces(&text).expect("parsed in pieces");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert_eq!(parsed.problems[0].line, Some(kind_line));
+        assert!(parsed.problems[0].message.contains("kind"));
+        assert_eq!(parsed.places.len(), n, "the other sessions are kept");
+    }
+
+    /// Text that looks like structure at column 0 inside quoted scalars over several lines, and
+    /// inside a block scalar: the split must see text, and the file load exactly as one parse
+    /// of the whole reads it.
+    #[test]
+    fn scalars_over_several_lines_split_as_the_whole_file_reads() {
+        let tricky = "  title_en: \"First line\n- id: NOT-AN-ITEM\nbodies: [not, a, key]\n  and the end\"\n  \
+                      notes_ar: 'it''s\nsessions:\n- id: NOR-THIS'\n  notes: |\n    - id: TEXT\n    x: [[\n\n  \
+                      organizers: [\"a\nb: c\", \n  d, &e 'f\n- g']\n  aliases: [*e]\n  \
+                      summary_en: plain text\n    continued [[ { '\n";
+        for n in [2, SESSIONS_PER_CALL + 2, crate::parallel::PARALLEL_FROM + 3] {
+            let text = programme(n, "");
+            let second = text.find("- id: S1\n").expect("a second session");
+            let own_fields =
+                "  summary_en: null\n  summary_ar: null\n  sources: [https://example.org/]\n  confidence: low\n  notes: null\n";
+            let text = format!(
+                "{}{}",
+                &text[..second],
+                text[second..].replacen("  title_en: Title 1\n", tricky, 1).replacen(
+                    own_fields,
+                    "  sources: [https://example.org/]\n  confidence: low\n",
+                    1
+                )
+            );
+            let whole: Dataset = serde_yaml::from_str(&text).expect("valid YAML and programme");
+            let pieces = in_pieces(&text).expect("split");
+            assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
+            assert_eq!(pieces.places.len(), n, "one place per session");
+            assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+            let loaded = parse(&text, "t.yaml");
+            assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            let second = &loaded.dataset.expect("frame").sessions[1];
+            assert!(second.title_en.as_deref().is_some_and(|t| t.contains("NOT-AN-ITEM")));
+        }
+    }
+
+    /// A text of the characters and line starts that mean structure to YAML.
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "- ",
+            "-",
+            ": ",
+            ":",
+            "#",
+            " #",
+            "'",
+            "\"",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "&a",
+            "*a",
+            "|",
+            ">",
+            "\n",
+            "\n- id: X\n",
+            "\nsessions:\n",
+            "\nbodies: []\n",
+            "\n  kind: k\n",
+            "\n    ",
+            "word",
+            " ",
+            "مصر",
+            "\\",
+            "?",
+            "!",
+        ]);
+        proptest::collection::vec(piece, 0..12).prop_map(|parts| parts.concat())
+    }
+
+    /// `text` as a YAML scalar in one of several styles, each continued over lines at column 0
+    /// or deeper, as writers emit them; plain, it is often not YAML at all.
+    fn scalar(text: &str, style: u8) -> String {
+        match style % 5 {
+            4 => text.replace('\n', "\n    "),
+            0 => format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\"")),
+            1 => format!("'{}'", text.replace('\'', "''")),
+            2 => {
+                let body: String = text.split('\n').map(|l| format!("\n    x{l}")).collect();
+                format!("|{body}")
+            }
+            _ => format!("[\"{}\", b]", text.replace('\\', "\\\\").replace('"', "\\\"")),
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Whatever the text in a session, a programme that serde_yaml reads whole is read the
+        /// same in pieces, and split at every session it holds; one it refuses is refused.
+        #[test]
+        fn any_text_in_a_session_splits_as_the_whole_file_reads(
+            texts in proptest::collection::vec((tricky_text(), any::<u8>()), 1..4),
+        ) {
+            // Sessions apart, so that an anchor and its alias may be in different batches.
+            const APART: usize = SESSIONS_PER_CALL * 2 / 3;
+            let mut text = programme(texts.len() * APART + 2, "");
+            for (n, (t, style)) in texts.iter().enumerate() {
+                let field = if style % 5 == 3 { "organizers" } else { "notes_ar" };
+                text = in_session(&text, 1 + n * APART, &format!("  {field}: {}\n", scalar(t, *style)));
+            }
+            match serde_yaml::from_str::<Dataset>(&text) {
+                Ok(whole) => {
+                    let pieces = in_pieces(&text).expect("split");
+                    prop_assert!(pieces.problems.is_empty(), "{:?}\n{text}", pieces.problems);
+                    prop_assert_eq!(pieces.places.len(), whole.sessions.len());
+                    prop_assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+                }
+                Err(e) => prop_assert!(!parse(&text, "t.yaml").problems.is_empty(), "{e}: accepted\n{text}"),
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod frab;
 mod load;
 pub mod model;
+mod scan;
 mod serde_words;
 mod validate;
 pub mod zones;
@@ -203,61 +204,6 @@ fn from_text_at(text: &str, origin: &str, address: Option<&str>) -> Result<Datas
             Err(problems)
         }
     }
-}
-
-/// Where the top-level `sessions:` list lies in a file: the byte range from its key to the next
-/// top-level key, and where each of its items starts (byte offset and 1-based line). Found by
-/// scanning lines, so it works for block-style lists, which the bundled file and the documented
-/// schema use; for anything else it finds no items and callers fall back to whole-file parsing.
-struct SessionsBlock {
-    key: usize,
-    end: usize,
-    items: Vec<(usize, usize)>,
-}
-
-fn sessions_block(text: &str) -> Option<SessionsBlock> {
-    let mut block: Option<SessionsBlock> = None;
-    let mut item_indent = None;
-    let mut offset = 0;
-    for (number, line) in text.split_inclusive('\n').enumerate() {
-        let at = offset;
-        offset += line.len();
-        let trimmed = line.trim_start();
-        if trimmed.trim_end().is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let indent = line.len() - trimmed.len();
-        if indent == 0 && !trimmed.starts_with('-') {
-            match block.as_mut() {
-                Some(b) if b.end == usize::MAX => b.end = at,
-                Some(_) => {}
-                None if trimmed.strip_prefix("sessions:").is_some_and(|rest| {
-                    let rest = rest.trim();
-                    rest.is_empty() || rest.starts_with('#')
-                }) =>
-                {
-                    block = Some(SessionsBlock {
-                        key: at,
-                        end: usize::MAX,
-                        items: Vec::new(),
-                    });
-                }
-                None => {}
-            }
-            continue;
-        }
-        if let Some(b) = block.as_mut().filter(|b| b.end == usize::MAX) {
-            let is_item = trimmed.starts_with("- ") || trimmed.trim_end() == "-";
-            if is_item && indent == *item_indent.get_or_insert(indent) {
-                b.items.push((at, number + 1));
-            }
-        }
-    }
-    let mut block = block?;
-    if block.end == usize::MAX {
-        block.end = text.len();
-    }
-    Some(block)
 }
 
 #[cfg(test)]

@@ -272,29 +272,37 @@ struct Measure {
 }
 
 fn measure(column: &Column, form: Form) -> Measure {
-    let header = printed_width(&column.header, form);
-    let cells: Vec<usize> = column.cells.iter().map(|t| printed_width(t, form)).collect();
-    let natural = cells.iter().copied().chain([header]).max().unwrap_or(0).max(1);
-    let min = match column.fit {
-        Fit::Whole => natural,
-        Fit::Words | Fit::Main => std::iter::once(&column.header)
-            .chain(&column.cells)
-            .zip(std::iter::once(header).chain(cells.iter().copied()))
-            // A text without a space is one word, already measured.
-            .map(|(t, width)| {
-                if t.contains(' ') {
-                    t.split(' ').map(|w| printed_width(w, form)).max().unwrap_or(0)
-                } else {
-                    width
-                }
-            })
-            .max()
-            .unwrap_or(0)
-            .max(1),
+    let words = column.fit != Fit::Whole;
+    // The widest word of a text; a text without a space is one word, already measured.
+    let narrowest = |t: &str, width: usize| {
+        if words && t.contains(' ') {
+            t.split(' ').map(|w| printed_width(w, form)).max().unwrap_or(0)
+        } else {
+            width
+        }
     };
+    let header = printed_width(&column.header, form);
+    // A long list's cells are measured on every core.
+    let pieces = crate::parallel::by_pieces(&column.cells, |cells| {
+        let widths: Vec<usize> = cells.iter().map(|t| printed_width(t, form)).collect();
+        let min = cells
+            .iter()
+            .zip(&widths)
+            .map(|(t, &w)| narrowest(t, w))
+            .max()
+            .unwrap_or(0);
+        (widths, min)
+    });
+    let mut cells = Vec::with_capacity(column.cells.len());
+    let mut min = narrowest(&column.header, header);
+    for (widths, piece_min) in pieces {
+        cells.extend(widths);
+        min = min.max(piece_min);
+    }
+    let natural = cells.iter().copied().chain([header]).max().unwrap_or(0).max(1);
     Measure {
         natural,
-        min,
+        min: if words { min.max(1) } else { natural },
         header,
         cells,
     }
@@ -431,7 +439,15 @@ fn push_cell(out: &mut String, line: Option<&Printed>, width: usize, style: Opti
     }
 }
 
-/// Draws the grid row by row, each row handed to the pen as soon as it is laid out.
+/// A row's cells, each as its lines and its colour.
+type RowCells = Vec<(Vec<Printed>, Option<anstyle::Style>)>;
+
+/// Rows of a long table are laid out this many at a time, on every core: enough to keep the
+/// cores busy, few enough that the lines held before they are printed stay small.
+const ROWS_AT_ONCE: usize = 8192;
+
+/// Draws the grid row by row, each row handed to the pen as soon as it is laid out (a long
+/// table a block of rows at a time).
 fn draw_grid(columns: &[(&Column, &Measure)], widths: &[usize], pen: &mut Pen) -> io::Result<()> {
     let layout = pen.layout;
     // In visual right-to-left output the first column is drawn on the right.
@@ -450,53 +466,119 @@ fn draw_grid(columns: &[(&Column, &Measure)], widths: &[usize], pen: &mut Pen) -
         let parts: Vec<String> = order.iter().map(|&k| fill.repeat(widths[k] + 2)).collect();
         format!("{indent}{left}{}{right}", parts.join(join))
     };
+    let grid = Grid {
+        order: &order,
+        widths,
+        indent: &indent,
+        layout,
+    };
     let mut buffer = String::new();
-    let mut row = |cells: &[(Vec<Printed>, Option<anstyle::Style>)], pen: &mut Pen| -> io::Result<()> {
+    pen.line(&rule("┌", "─", "┬", "┐"))?;
+    let header: RowCells = columns
+        .iter()
+        .enumerate()
+        .map(|(k, (c, m))| (cell_lines(&c.header, m.header, widths[k], c.fit, pen), None))
+        .collect();
+    grid.row(&header, &mut buffer, &mut |line| pen.line(line))?;
+    pen.line(&rule("╞", "═", "╪", "╡"))?;
+    let between = rule("├", "─", "┼", "┤");
+    let cells_of = |r: usize, pen: &mut Pen| -> RowCells {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(k, (c, m))| (cell_lines(&c.cells[r], m.cells[r], widths[k], c.fit, pen), c.style(r)))
+            .collect()
+    };
+    let rows = columns[0].0.cells.len();
+    // Paragraphs kept for checking must be kept in order: then the rows are laid out here.
+    if pen.laid_out.is_some() || rows < crate::parallel::PARALLEL_FROM {
+        for r in 0..rows {
+            if r > 0 {
+                pen.line(&between)?;
+            }
+            let cells = cells_of(r, pen);
+            grid.row(&cells, &mut buffer, &mut |line| pen.line(line))?;
+        }
+    } else {
+        let all: Vec<usize> = (0..rows).collect();
+        for block in all.chunks(ROWS_AT_ONCE) {
+            // Each piece: its lines one after another, and where each ends.
+            let pieces = crate::parallel::by_pieces(block, |piece| {
+                let mut discard = |_: &str| Ok(());
+                let mut own = Pen {
+                    layout,
+                    out: &mut discard,
+                    laid_out: None,
+                };
+                let (mut text, mut ends, mut buffer) = (String::new(), Vec::new(), String::new());
+                let mut keep = |line: &str| {
+                    text.push_str(line);
+                    ends.push(text.len());
+                    Ok(())
+                };
+                for &r in piece {
+                    if r > 0 {
+                        keep(&between)?;
+                    }
+                    let cells = cells_of(r, &mut own);
+                    grid.row(&cells, &mut buffer, &mut keep)?;
+                }
+                io::Result::Ok((text, ends))
+            });
+            for piece in pieces {
+                let (text, ends) = piece?;
+                let mut start = 0;
+                for end in ends {
+                    pen.line(&text[start..end])?;
+                    start = end;
+                }
+            }
+        }
+    }
+    pen.line(&rule("└", "─", "┴", "┘"))
+}
+
+/// What every row of a grid shares: the order its columns are drawn in, their widths, the
+/// indentation before the frame.
+struct Grid<'g> {
+    order: &'g [usize],
+    widths: &'g [usize],
+    indent: &'g str,
+    layout: &'g Layout,
+}
+
+impl Grid<'_> {
+    /// The lines of one row, each handed to `out`; `buffer` is reused from row to row.
+    fn row(
+        &self,
+        cells: &RowCells,
+        buffer: &mut String,
+        out: &mut dyn FnMut(&str) -> io::Result<()>,
+    ) -> io::Result<()> {
         let height = cells.iter().map(|(lines, _)| lines.len()).max().unwrap_or(1);
         for line in 0..height {
             buffer.clear();
-            buffer.push_str(&indent);
+            buffer.push_str(self.indent);
             buffer.push_str("│ ");
-            for (n, &k) in order.iter().enumerate() {
+            for (n, &k) in self.order.iter().enumerate() {
                 if n > 0 {
                     buffer.push_str(" │ ");
                 }
                 let (lines, style) = &cells[k];
                 let printed = lines.get(line);
                 push_cell(
-                    &mut buffer,
+                    buffer,
                     printed,
-                    widths[k],
+                    self.widths[k],
                     style.filter(|_| printed.is_some()),
-                    layout,
+                    self.layout,
                 );
             }
             buffer.push_str(" │");
-            pen.line(&buffer)?;
+            out(buffer)?;
         }
         Ok(())
-    };
-    pen.line(&rule("┌", "─", "┬", "┐"))?;
-    let header: Vec<_> = columns
-        .iter()
-        .enumerate()
-        .map(|(k, (c, m))| (cell_lines(&c.header, m.header, widths[k], c.fit, pen), None))
-        .collect();
-    row(&header, pen)?;
-    pen.line(&rule("╞", "═", "╪", "╡"))?;
-    let between = rule("├", "─", "┼", "┤");
-    for r in 0..columns[0].0.cells.len() {
-        if r > 0 {
-            pen.line(&between)?;
-        }
-        let cells: Vec<_> = columns
-            .iter()
-            .enumerate()
-            .map(|(k, (c, m))| (cell_lines(&c.cells[r], m.cells[r], widths[k], c.fit, pen), c.style(r)))
-            .collect();
-        row(&cells, pen)?;
     }
-    pen.line(&rule("└", "─", "┴", "┘"))
 }
 
 /// For screens too narrow for a grid: one block per row, each column a field of its own, rows
@@ -512,4 +594,51 @@ fn stacked(columns: &[&Column], pen: &mut Pen) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long table is laid out a block of rows at a time on every core; the lines must be
+    /// those of the one-row-at-a-time layout that keeps its paragraphs, in every direction and
+    /// form, with colour, and across the blocks' edges.
+    #[test]
+    fn a_long_table_laid_out_on_every_core_is_the_table_laid_out_row_by_row() {
+        let rows = ROWS_AT_ONCE + crate::parallel::PARALLEL_FROM + 3;
+        let id = (0..rows).map(|r| format!("WS{r}")).collect();
+        let title = (0..rows)
+            .map(|r| match r % 3 {
+                0 => format!("جلسة رقم {r} عن الشمول الرقمي والبيانات المفتوحة"),
+                1 => format!("Session {r} on inclusion"),
+                _ => format!("Workshop {r}: مصر and the open data of the region, a longer title"),
+            })
+            .collect();
+        let styles = (0..rows)
+            .map(|r| (r % 2 == 0).then(|| anstyle::Style::new().bold()))
+            .collect();
+        let mut doc = Document::default();
+        doc.push(Block::Table(Table {
+            columns: vec![
+                Column::new("id", Fit::Whole, id),
+                Column::new("title", Fit::Main, title).styled(styles),
+            ],
+        }));
+        for (rtl, visual) in [(true, true), (true, false), (false, false)] {
+            let layout = Layout {
+                rtl,
+                visual,
+                width: 60,
+                colour: true,
+            };
+            let (row_by_row, paragraphs) = lines_and_paragraphs(&doc, &layout);
+            assert!(
+                !paragraphs.is_empty(),
+                "the paragraphs were kept, so rows were laid out one by one"
+            );
+            let at_once = lines(&doc, &layout);
+            assert!(at_once.len() > 2 * rows, "{} lines", at_once.len());
+            assert_eq!(at_once, row_by_row, "rtl {rtl}, visual {visual}");
+        }
+    }
 }

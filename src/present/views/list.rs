@@ -1,6 +1,6 @@
 //! `igf list`, `igf search` and `--format plain`: sessions one per row.
 
-use super::{date_and_time, sessions_table, Unknown};
+use super::{dates_and_times, sessions_table, Unknown};
 use crate::data::Session;
 use crate::present::{Block, Column, Context, Document, Fit};
 use crate::query::search::Rank;
@@ -28,10 +28,11 @@ pub fn list(ctx: &Context, sessions: &[&Session], untracked: Option<usize>) -> D
 pub fn records(ctx: &Context, sessions: &[&Session]) -> Document {
     let ctx = &ctx.exact();
     let pieces = crate::parallel::by_pieces(sessions, |piece| {
+        let mut date_and_time = dates_and_times(ctx, Unknown::Alone);
         piece
             .iter()
             .map(|s| {
-                let (date, time) = date_and_time(ctx, s, Unknown::Alone);
+                let (date, time) = date_and_time(s);
                 Block::Record(vec![ctx.data(&s.id), date, time, ctx.title(s)])
             })
             .collect::<Vec<Block>>()

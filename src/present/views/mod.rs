@@ -22,10 +22,11 @@ fn sessions_table(ctx: &Context, sessions: &[&Session]) -> Table {
     let l = ctx.labels;
     // The texts that take formatting, made on every core for a long list.
     let pieces = crate::parallel::by_pieces(sessions, |piece| {
+        let mut date_and_time = dates_and_times(ctx, Unknown::UnderHeader);
         piece
             .iter()
             .map(|s| {
-                let (date, time) = date_and_time(ctx, s, Unknown::UnderHeader);
+                let (date, time) = date_and_time(s);
                 (ctx.data(&s.id), date, time, ctx.title(s))
             })
             .collect::<Vec<_>>()
@@ -94,6 +95,31 @@ enum Unknown {
     UnderHeader,
     /// On its own (plain records): "time not published".
     Alone,
+}
+
+/// [`date_and_time`] for many sessions in turn. Sessions share slots, and each slot's text takes
+/// a conversion to the user's zone and formatting, so each is made once (up to a bound, so that
+/// a list of all-different slots holds no more than this many).
+fn dates_and_times(ctx: &Context, unknown: Unknown) -> impl FnMut(&Session) -> (String, String) + '_ {
+    const SLOTS_KEPT: usize = 4096;
+    type Slot = (
+        Option<chrono::NaiveDate>,
+        Option<chrono::NaiveTime>,
+        Option<chrono::NaiveTime>,
+    );
+    // Ordered, not hashed: a hash map's random keys would cost every short list a call to the OS.
+    let mut made: std::collections::BTreeMap<Slot, (String, String)> = std::collections::BTreeMap::new();
+    move |s| {
+        let slot = (s.date, s.start_utc, s.end_utc);
+        if let Some(texts) = made.get(&slot) {
+            return texts.clone();
+        }
+        let texts = date_and_time(ctx, s, unknown);
+        if made.len() < SLOTS_KEPT {
+            made.insert(slot, texts.clone());
+        }
+        texts
+    }
 }
 
 /// The session's date and time in the user's zone, or the labels that say they are unknown.

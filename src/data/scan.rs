@@ -1,0 +1,473 @@
+//! One pass over a YAML text, before the parser sees it, that reads just enough of its structure to
+//! bound its nesting and to split it: where the top-level `sessions:` list lies and where each of
+//! its items starts, and where anchors are defined and aliases used. Both questions depend on the
+//! same rule (what is text and what is structure: quoted scalars over several lines, block
+//! scalars, plain scalars continued on the next line, flow collections), so it is written once.
+//!
+//! The scan reads bytes, not chars: every byte that matters here is ASCII, and no byte of a
+//! multi-byte UTF-8 character is ASCII, so the result is the same at a fraction of the cost.
+
+/// Where the top-level `sessions:` list lies in a file: the byte range from its key to the next
+/// top-level line, and the byte offset where each of its items starts. Found for block-style lists,
+/// which the bundled file and the documented schema use; for anything else there are no items
+/// and callers parse the whole file at once.
+pub struct SessionsBlock {
+    pub key: usize,
+    pub end: usize,
+    pub items: Vec<usize>,
+}
+
+/// An anchor (`&name`) or an alias (`*name`): the offset of its `&` or `*` and its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark<'t> {
+    pub at: usize,
+    pub name: &'t str,
+}
+
+/// What [`layout`] found.
+pub struct Layout<'t> {
+    /// The offset of the first place nested deeper than the limit given, if any; the rest of the
+    /// scan is then left undone.
+    pub too_deep: Option<usize>,
+    pub sessions: Option<SessionsBlock>,
+    /// In file order.
+    pub anchors: Vec<Mark<'t>>,
+    /// In file order.
+    pub aliases: Vec<Mark<'t>>,
+}
+
+/// Scans `text` once. Nesting counts block levels by indentation and sequence dashes, and flow
+/// levels by brackets: a cheap upper bound of the parser's own depth for anything but contrived
+/// text, checked against `max_depth`.
+pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
+    let mut scan = Scanner {
+        text,
+        max_depth,
+        indents: Vec::new(),
+        flow: 0,
+        quote: None,
+        block_scalar_of: None,
+        plain_of: None,
+        block: None,
+        item_indent: None,
+        not_a_list: false,
+        layout: Layout {
+            too_deep: None,
+            sessions: None,
+            anchors: Vec::new(),
+            aliases: Vec::new(),
+        },
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = next_newline(bytes, at);
+        scan.line(at, &bytes[at..end]);
+        if scan.layout.too_deep.is_some() {
+            return scan.layout;
+        }
+        at = end + 1;
+    }
+    if let Some(mut block) = scan.block.take() {
+        if block.end == OPEN {
+            block.end = text.len();
+        }
+        if scan.not_a_list {
+            block.items.clear();
+        }
+        scan.layout.sessions = Some(block);
+    }
+    scan.layout
+}
+
+/// The end of an open sessions block.
+const OPEN: usize = usize::MAX;
+
+/// The offset of the next `\n` at or after `from`, or the text's length.
+fn next_newline(bytes: &[u8], from: usize) -> usize {
+    // Eight bytes at a time: lines of a programme are a few dozen bytes long.
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let x = word ^ 0x0a0a_0a0a_0a0a_0a0a;
+        let found = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| i + p)
+}
+
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r')
+}
+
+/// Whether `line[i]` ends a token in block context: a blank or the end of the line.
+fn ends_token(line: &[u8], i: usize) -> bool {
+    line.get(i).is_none_or(|&b| is_blank(b))
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    max_depth: usize,
+    /// Indentation of the block levels open at the current line.
+    indents: Vec<usize>,
+    /// Flow collections open (`[`, `{`), which may run over several lines.
+    flow: usize,
+    /// Inside a quoted scalar that runs over several lines: its quote.
+    quote: Option<u8>,
+    /// Inside a block scalar (after `key: |` or `- >`): lines indented at least this much, and
+    /// blank lines, are its text.
+    block_scalar_of: Option<usize>,
+    /// After a plain scalar: lines indented at least this much continue it.
+    plain_of: Option<usize>,
+    block: Option<SessionsBlock>,
+    item_indent: Option<usize>,
+    /// The sessions block holds something other than a list.
+    not_a_list: bool,
+    layout: Layout<'t>,
+}
+
+impl<'t> Scanner<'t> {
+    /// One line, without its `\n`, starting at byte `at` of the text.
+    fn line(&mut self, at: usize, line: &[u8]) {
+        if let Some(q) = self.quote {
+            match closing_quote(line, 0, q) {
+                None => return,
+                Some(after) => {
+                    self.quote = None;
+                    if self.flow > 0 {
+                        self.flow_text(at, line, after);
+                    }
+                    // A quoted scalar over several lines cannot be a key: the rest is a comment.
+                    return;
+                }
+            }
+        }
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let blank = line[indent..].iter().all(|&b| is_blank(b));
+        if let Some(inner) = self.block_scalar_of {
+            if blank || indent >= inner {
+                return;
+            }
+            self.block_scalar_of = None;
+        }
+        if self.flow > 0 {
+            self.flow_text(at, line, indent);
+            return;
+        }
+        if blank {
+            return;
+        }
+        if line[indent] == b'#' {
+            // A comment ends a plain scalar.
+            self.plain_of = None;
+            return;
+        }
+        if let Some(inner) = self.plain_of {
+            if indent >= inner {
+                return;
+            }
+            self.plain_of = None;
+        }
+        while self.indents.last().is_some_and(|&i| i >= indent) {
+            self.indents.pop();
+        }
+        self.indents.push(indent);
+        let mut pos = indent;
+        let mut dashes = 0;
+        // A node continues on lines indented past the collection it is in (as the parser
+        // counts: a dash's column, else the enclosing level's), or anywhere at the top level.
+        let mut inner = match self.indents.len() {
+            n if n >= 2 => self.indents[n - 2] + 1,
+            _ => 0,
+        };
+        while line.get(pos) == Some(&b'-') && ends_token(line, pos + 1) {
+            dashes += 1;
+            inner = pos + 1;
+            pos += 1;
+            while line.get(pos).is_some_and(|&b| is_blank(b)) {
+                pos += 1;
+            }
+        }
+        if self.indents.len() + dashes > self.max_depth {
+            self.layout.too_deep = Some(at);
+            return;
+        }
+        self.sessions_line(at, line, indent, dashes > 0);
+        self.node(at, line, pos, inner, dashes, false);
+    }
+
+    /// Follows the top-level `sessions:` list: a line at column 0 that is not an item ends it,
+    /// and an item at the indentation of its first item starts a session.
+    fn sessions_line(&mut self, at: usize, line: &[u8], indent: usize, dashed: bool) {
+        if indent == 0 && !dashed {
+            match self.block.as_mut() {
+                Some(b) if b.end == OPEN => b.end = at,
+                Some(_) => {}
+                None => {
+                    let rest = line.strip_prefix(b"sessions:");
+                    let empty = rest.is_some_and(|rest| {
+                        let value = rest.iter().position(|&b| !is_blank(b)).map_or(&[][..], |p| &rest[p..]);
+                        value.is_empty() || (value[0] == b'#' && rest.first().is_some_and(|&b| is_blank(b)))
+                    });
+                    if empty {
+                        self.block = Some(SessionsBlock {
+                            key: at,
+                            end: OPEN,
+                            items: Vec::new(),
+                        });
+                    }
+                }
+            }
+            return;
+        }
+        let Some(b) = self.block.as_mut().filter(|b| b.end == OPEN) else {
+            return;
+        };
+        match self.item_indent {
+            None if dashed => {
+                self.item_indent = Some(indent);
+                b.items.push(at);
+            }
+            None => self.not_a_list = true,
+            Some(i) if dashed && i == indent => b.items.push(at),
+            Some(_) => {}
+        }
+    }
+
+    /// The node starting at `line[pos]` in block context; `inner` is the least indentation of
+    /// lines that continue it (past its key's column, or its dash's). `levels` counts the
+    /// dashes before it on this line, for the depth bound. `value` when the node is a key's
+    /// value, which cannot be a key itself.
+    fn node(&mut self, at: usize, line: &[u8], mut pos: usize, inner: usize, levels: usize, value: bool) {
+        loop {
+            while line.get(pos).is_some_and(|&b| is_blank(b)) {
+                pos += 1;
+            }
+            let Some(&c) = line.get(pos) else {
+                return;
+            };
+            match c {
+                b'#' => return,
+                b'&' | b'*' | b'!' => {
+                    let end = self.mark(at, line, pos, c);
+                    if c == b'*' {
+                        // An alias is a whole node; what follows is a comment, or `: value` when
+                        // the alias is a key, which no programme needs.
+                        return;
+                    }
+                    pos = end;
+                }
+                b'"' | b'\'' => {
+                    let Some(after) = closing_quote(line, pos + 1, c) else {
+                        self.quote = Some(c);
+                        return;
+                    };
+                    // A quoted key: its value follows the colon.
+                    let mut next = after;
+                    while line.get(next).is_some_and(|&b| is_blank(b)) {
+                        next += 1;
+                    }
+                    if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
+                        return self.node(at, line, next + 1, pos + 1, levels, true);
+                    }
+                    return;
+                }
+                b'[' | b'{' => {
+                    self.open_flow(at, pos, levels);
+                    if self.layout.too_deep.is_none() {
+                        self.flow_text(at, line, pos + 1);
+                    }
+                    return;
+                }
+                b'|' | b'>' => {
+                    self.block_scalar_of = Some(inner);
+                    return;
+                }
+                b'?' | b':' if ends_token(line, pos + 1) => {
+                    // Explicit key or value: a node follows, as after a dash.
+                    return self.node(at, line, pos + 1, pos + 1, levels, false);
+                }
+                _ if value => {
+                    // A plain value is text to the end of the line (a `: ` in it would be an
+                    // error, a ` #` a comment), and the next lines may continue it.
+                    self.plain_of = Some(inner);
+                    return;
+                }
+                _ => {
+                    // A plain scalar: a key if `: ` follows on this line, else text that the
+                    // next lines may continue. ` #` starts a comment.
+                    let mut i = pos;
+                    while i < line.len() {
+                        match line[i] {
+                            b':' if ends_token(line, i + 1) => {
+                                return self.node(at, line, i + 1, pos + 1, levels, true)
+                            }
+                            b'#' if is_blank(line[i - 1]) => return,
+                            _ => i += 1,
+                        }
+                    }
+                    self.plain_of = Some(inner);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Records the anchor or alias at `line[pos]` (a tag is skipped) and returns where it ends.
+    fn mark(&mut self, at: usize, line: &[u8], pos: usize, sigil: u8) -> usize {
+        // libyaml's names are letters, digits, `_` and `-`; a tag runs to a blank.
+        let in_name = |b: u8| match sigil {
+            b'!' => !is_blank(b),
+            _ => b.is_ascii_alphanumeric() || b == b'_' || b == b'-',
+        };
+        let end = line[pos + 1..]
+            .iter()
+            .position(|&b| !in_name(b))
+            .map_or(line.len(), |p| pos + 1 + p);
+        if end > pos + 1 {
+            let mark = Mark {
+                at: at + pos,
+                name: &self.text[at + pos + 1..at + end],
+            };
+            match sigil {
+                b'&' => self.layout.anchors.push(mark),
+                b'*' => self.layout.aliases.push(mark),
+                _ => {}
+            }
+        }
+        end
+    }
+
+    fn open_flow(&mut self, at: usize, pos: usize, levels: usize) {
+        self.flow += 1;
+        if self.indents.len() + levels + self.flow > self.max_depth {
+            self.layout.too_deep = Some(at + pos);
+        }
+    }
+
+    /// The rest of a line inside a flow collection, from `line[pos]`: brackets nest, quoted
+    /// scalars start where a node may start, and the collection may end on this line.
+    fn flow_text(&mut self, at: usize, line: &[u8], mut pos: usize) {
+        // Whether a node may start here: after an opening bracket, a comma, a colon or a blank.
+        let mut node_start = true;
+        while pos < line.len() {
+            let c = line[pos];
+            match c {
+                b'[' | b'{' => {
+                    self.open_flow(at, pos, 0);
+                    if self.layout.too_deep.is_some() {
+                        return;
+                    }
+                }
+                b']' | b'}' => {
+                    self.flow -= 1;
+                    if self.flow == 0 {
+                        // What follows a flow collection in block context is a comment, or
+                        // `: value` when it is a key, which no programme needs.
+                        return;
+                    }
+                }
+                b'#' if node_start => return,
+                b'"' | b'\'' if node_start => match closing_quote(line, pos + 1, c) {
+                    Some(after) => {
+                        pos = after;
+                        node_start = false;
+                        continue;
+                    }
+                    None => {
+                        self.quote = Some(c);
+                        return;
+                    }
+                },
+                b'&' | b'*' | b'!' if node_start => {
+                    pos = self.mark(at, line, pos, c);
+                    node_start = false;
+                    continue;
+                }
+                _ => {}
+            }
+            node_start = matches!(c, b'[' | b'{' | b',' | b':' | b' ' | b'\t');
+            pos += 1;
+        }
+    }
+}
+
+/// Where a quoted scalar opened by `quote` and read from `line[from]` closes: the offset just
+/// past its closing quote, or None when it runs on to the next line.
+fn closing_quote(line: &[u8], from: usize, quote: u8) -> Option<usize> {
+    let mut i = from;
+    while i < line.len() {
+        let c = line[i];
+        if quote == b'"' && c == b'\\' {
+            i += 2;
+            continue;
+        }
+        if c == quote {
+            if quote == b'\'' && line.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(text: &str) -> Vec<usize> {
+        layout(text, 64).sessions.map(|b| b.items).unwrap_or_default()
+    }
+
+    #[test]
+    fn newlines_are_found_at_every_offset() {
+        let text = b"ab\ncdefghijk\n\nlmnopqrstuvwxyz0123\n";
+        let expected: Vec<usize> = text
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        for from in 0..text.len() {
+            let want = expected.iter().copied().find(|&i| i >= from).unwrap_or(text.len());
+            assert_eq!(next_newline(text, from), want, "from {from}");
+        }
+        assert_eq!(next_newline(b"no newline at all here", 0), 22);
+    }
+
+    #[test]
+    fn items_of_a_block_list_are_found_and_text_is_not_taken_for_items() {
+        let text = "forum: x\nsessions:\n- id: a\n  title: \"one\n- two\nthree: 3\"\n  notes: |\n    - not an item\n\n\
+                    - id: b\n  title: 'it''s\nfour: 4'\n  kind: k\n- id: c\n  more: [x,\n- y]\nbodies: []\n";
+        let starts: Vec<&str> = items(text).iter().map(|&at| &text[at..at + 7]).collect();
+        assert_eq!(starts, ["- id: a", "- id: b", "- id: c"]);
+        let block = layout(text, 64).sessions.expect("a sessions block");
+        assert_eq!(&text[block.end..], "bodies: []\n");
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_marks_but_ampersands_in_text_are_not() {
+        let text = "a: &one x\nb: R&D *not\nc: *one\nd: [&two y, *two]\n";
+        let found = layout(text, 64);
+        let names = |marks: &[Mark]| marks.iter().map(|m| m.name.to_owned()).collect::<Vec<_>>();
+        assert_eq!(names(&found.anchors), ["one", "two"]);
+        assert_eq!(names(&found.aliases), ["one", "two"]);
+        assert_eq!(&text[found.aliases[0].at..found.aliases[0].at + 4], "*one");
+    }
+
+    #[test]
+    fn a_sessions_key_with_anything_but_a_block_list_has_no_items() {
+        assert!(items("sessions:\n  a: b\n  - c\n").is_empty());
+        assert!(layout("sessions: [a, b]\n", 64).sessions.is_none());
+        assert_eq!(items("sessions: # the list\n  - a\n  - b\n").len(), 2);
+    }
+}
