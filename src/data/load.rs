@@ -62,8 +62,10 @@ pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
             },
         };
     }
-    if let Some(parsed) = parse_in_pieces(text, origin, &text_lines, &layout) {
-        return parsed;
+    if !layout.irregular {
+        if let Some(parsed) = parse_in_pieces(text, origin, &text_lines, &layout) {
+            return parsed;
+        }
     }
     parse_whole(text, origin)
 }
@@ -1036,6 +1038,41 @@ mod tests {
 
     fn json(d: &Dataset) -> String {
         serde_json::to_string(d).expect("serialisable")
+    }
+
+    /// What the split does not follow goes to the whole-file parse: a bracket left open reports
+    /// the parser's one error at its place (not sessions cut wrongly and checked against a frame
+    /// without its bodies), and a line break the scan does not know is read as the parser reads it.
+    #[test]
+    fn irregular_files_are_read_whole() {
+        let text = programme(200, "");
+        let at = text.find("- id: S150\n").expect("session 150");
+        let broken = format!(
+            "{}{}",
+            &text[..at],
+            text[at..].replacen("  number: null\n", "  number: [open\n", 1)
+        );
+        let parsed = parse(&broken, "t.yaml");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        let line = broken[..broken.find("[open").expect("bracket")].matches('\n').count() + 1;
+        assert!(parsed.problems[0].line >= Some(line), "{:?}", parsed.problems);
+
+        for line_break in ["\r", "\u{2028}"] {
+            let quoted = format!("  title_en: a #{line_break}  notes_ar: \"q\n- id: FAKE\n  x\"\n");
+            let odd = text.replacen("  title_en: Title 1\n", &quoted, 1);
+            let whole: Result<Dataset, _> = serde_yaml::from_str(&odd);
+            let parsed = parse(&odd, "t.yaml");
+            match whole {
+                Ok(whole) => {
+                    assert!(parsed.problems.is_empty(), "{line_break:?}: {:?}", parsed.problems);
+                    assert_eq!(json(parsed.dataset.as_ref().expect("read")), json(&whole));
+                }
+                Err(e) => assert!(
+                    !parsed.problems.is_empty(),
+                    "{line_break:?}: serde_yaml refuses it ({e})"
+                ),
+            }
+        }
     }
 
     /// Aliases to anchors in other batches, on other cores, in the forum, a chain of two, and a

@@ -34,6 +34,12 @@ pub struct Layout<'t> {
     pub anchors: Vec<Mark<'t>>,
     /// In file order.
     pub aliases: Vec<Mark<'t>>,
+    /// The text has what this scan does not follow and the parser reads in its own way: a line
+    /// break other than `\n` and `\r\n` (a lone CR; NEL, LS and PS, which libyaml breaks at), a
+    /// tab or a document marker (`---`, `...`) where a key or item would be, or a quote or
+    /// bracket left open at the end. Such a file is read whole, so the parser, not the split,
+    /// says what it holds and where it is wrong.
+    pub irregular: bool,
 }
 
 /// Scans `text` once. Nesting counts block levels by indentation and sequence dashes, and flow
@@ -56,6 +62,7 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
             sessions: None,
             anchors: Vec::new(),
             aliases: Vec::new(),
+            irregular: false,
         },
     };
     let bytes = text.as_bytes();
@@ -67,6 +74,9 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
             return scan.layout;
         }
         at = end + 1;
+    }
+    if scan.flow > 0 || scan.quote.is_some() || other_line_breaks(bytes) {
+        scan.layout.irregular = true;
     }
     if let Some(mut block) = scan.block.take() {
         if block.end == OPEN {
@@ -89,8 +99,7 @@ fn next_newline(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
     while i + 8 <= bytes.len() {
         let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
-        let x = word ^ 0x0a0a_0a0a_0a0a_0a0a;
-        let found = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        let found = bytes_equal(word, b'\n');
         if found != 0 {
             return i + (found.trailing_zeros() / 8) as usize;
         }
@@ -100,6 +109,35 @@ fn next_newline(bytes: &[u8], from: usize) -> usize {
         .iter()
         .position(|&b| b == b'\n')
         .map_or(bytes.len(), |p| i + p)
+}
+
+/// Whether `bytes` hold a line break other than `\n` and `\r\n`: a CR alone, or NEL (C2 85),
+/// LS (E2 80 A8) or PS (E2 80 A9). Eight bytes at a time, as [`next_newline`]: a programme has
+/// few of the lead bytes, so the scan costs about a hundredth of the parse.
+fn other_line_breaks(bytes: &[u8]) -> bool {
+    let odd = |at: usize| match bytes[at] {
+        b'\r' => bytes.get(at + 1) != Some(&b'\n'),
+        0xC2 => bytes.get(at + 1) == Some(&0x85),
+        0xE2 => bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    };
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        let lead = bytes_equal(word, b'\r') | bytes_equal(word, 0xC2) | bytes_equal(word, 0xE2);
+        if lead != 0 && (i..i + 8).any(odd) {
+            return true;
+        }
+        i += 8;
+    }
+    (i..bytes.len()).any(odd)
+}
+
+/// The high bit of each byte of `word` that equals `b` (and possibly of a byte after one that
+/// does, which callers check), zero when none does.
+fn bytes_equal(word: u64, b: u8) -> u64 {
+    let x = word ^ (0x0101_0101_0101_0101 * u64::from(b));
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080
 }
 
 fn is_blank(b: u8) -> bool {
@@ -162,6 +200,10 @@ impl<'t> Scanner<'t> {
         }
         if blank {
             return;
+        }
+        let marker = indent == 0 && (line.starts_with(b"---") || line.starts_with(b"...")) && ends_token(line, 3);
+        if line[indent] == b'\t' || (marker && at > 0) {
+            self.layout.irregular = true;
         }
         if line[indent] == b'#' {
             // A comment ends a plain scalar.
