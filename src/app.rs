@@ -67,7 +67,6 @@ fn end_with(failure: Failure) -> ExitCode {
     }
 }
 
-/// The operating system's words for an I/O error, without Rust's "(os error N)" suffix.
 /// Help and version go to stdout with status 0, in the interface language and through the same
 /// layout as other documents; usage errors become one line on stderr, status 2.
 fn clap_failure(e: &clap::Error, args: &[OsString]) -> ExitCode {

@@ -1027,15 +1027,6 @@ fn decode_references(text: &str) -> String {
     out
 }
 
-/// The file as a `file://` URL, for a schedule read from memory (no address given): from the
-/// name shown, the best there is.
-fn file_url(origin: &str) -> String {
-    let path = std::path::absolute(origin).unwrap_or_else(|_| origin.into());
-    let mut url = String::from("file://");
-    super::push_uri_text(&mut url, &path.display().to_string(), &['%', '?', '#']);
-    url
-}
-
 /// A link as an absolute address. Schedules give links as written by hand (frab's XML schema
 /// takes any string): a space is percent-encoded, as browsers do, and a reference relative to
 /// the schedule (`/attachments/a.pdf`, `//host/a`, `slides.pdf`) is resolved against `base`
@@ -1074,7 +1065,8 @@ fn absolute_address(href: &str, base: &str) -> String {
 fn build(origin: &str, address: Option<&str>, raw: RawSchedule) -> Result<Dataset, Vec<DataError>> {
     let mut problems = Vec::new();
     let conf = &raw.conference;
-    let file = address.map_or_else(|| file_url(origin), str::to_owned);
+    // A schedule read from memory has no address: the name shown is the best there is.
+    let file = address.map_or_else(|| super::file_address(std::path::Path::new(origin)), str::to_owned);
     // What relative links are relative to: the conference's own address, else the file.
     let base = conf
         .url

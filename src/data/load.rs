@@ -627,9 +627,7 @@ impl<'de> MapAccess<'de> for Fields<'_> {
                 .deserialize(serde_path_to_error::Deserializer::new(v.clone(), &mut track))
                 .map_err(|e| {
                     // Worded with the value when the phrase allows ("2020-02-30" is not a date).
-                    let raw = e.to_string();
-                    let raw = raw.split(" at line ").next().unwrap_or(&raw);
-                    if let Some(worded) = super::serde_words::refusal(raw, v.as_str()) {
+                    if let Some(worded) = super::serde_words::refusal(without_place(&e.to_string()), v.as_str()) {
                         return worded;
                     }
                     let reason = describe(&e);
@@ -910,14 +908,15 @@ fn is_alias_error(e: &serde_yaml::Error) -> bool {
     e.to_string().contains("unknown anchor")
 }
 
+/// serde_yaml's text of an error without the " at line L column C" it appends.
+fn without_place(text: &str) -> &str {
+    text.find(" at line ").map_or(text, |cut| &text[..cut])
+}
+
 /// serde_yaml's message without the " at line L column C" it appends (we print the place up
 /// front) and, for a path such as `sessions[3].date: ...`, with the path kept as the field.
 fn describe(err: &serde_yaml::Error) -> String {
-    let text = err.to_string();
-    let text = match text.find(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    };
+    let text = without_place(&err.to_string()).to_owned();
     // serde's own wording for values the schema refuses; anything else is the YAML syntax.
     const SCHEMA: [&str; 7] = [
         "missing field",

@@ -126,7 +126,7 @@ const STANDARD_INPUT: &str = "file:///dev/stdin";
 /// UTF-8 and what [`push_uri_text`] encodes, and `%`, `?` and `#`, which would read as escapes,
 /// a query and a fragment, are percent-encoded; letters of any script are kept, so an Arabic
 /// file name stays readable.
-fn file_address(path: &Path) -> String {
+pub(crate) fn file_address(path: &Path) -> String {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     let mut url = String::from("file://");
     let mut rest = path.as_os_str().as_encoded_bytes();

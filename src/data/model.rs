@@ -329,6 +329,8 @@ impl Body {
 
 /// What a required text says when the file gives it no value; data::serde_words words it.
 pub const NO_VALUE: &str = "the field has no value";
+/// How [`parse_hhmm`]'s refusal starts, so data::serde_words can word it.
+pub const BAD_TIME: &str = "invalid time";
 
 /// Text the schema requires. YAML reads `null`, `~` and nothing after the colon as no value, yet
 /// serde_yaml hands them to a string as the words "null" and "~" (and ""): a speaker named
@@ -394,5 +396,5 @@ pub fn parse_hhmm(text: &str) -> Result<NaiveTime, String> {
     well_formed
         .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
         .flatten()
-        .ok_or_else(|| format!("invalid time {text:?}: expected a quoted \"HH:MM\" such as \"16:50\""))
+        .ok_or_else(|| format!("{BAD_TIME} {text:?}: expected a quoted \"HH:MM\" such as \"16:50\""))
 }

@@ -140,7 +140,7 @@ pub fn refusal(reason: &str, value: Option<&str>) -> Option<String> {
     }
     let value = value?;
     // data::model's own refusal of a start or end time (it cannot reach the message tables).
-    if reason.starts_with("invalid time ") {
+    if reason.starts_with(super::model::BAD_TIME) {
         return Some((m.bad_clock_time)(&m.quoted(value)));
     }
     None

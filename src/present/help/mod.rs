@@ -517,7 +517,6 @@ pub fn usage_error(e: &clap::Error, lang: Lang, args: &[OsString]) -> String {
     format!("{line} {}", (w.see_help)(path))
 }
 
-/// `--date` of clap's `--date <DATE>`: the option as the user types it.
 /// The environment variable an option's value came from: the option's variable (`IGF_TZ` for
 /// `--tz`), when the command line does not give the option itself.
 fn variable_that_gave(option: &str, args: &[OsString]) -> Option<String> {
@@ -537,6 +536,7 @@ fn variable_that_gave(option: &str, args: &[OsString]) -> Option<String> {
         .then(|| variable.to_string_lossy().into_owned())
 }
 
+/// `--date` of clap's `--date <DATE>`: the option as the user types it.
 fn option_name(arg: &str) -> &str {
     arg.split_whitespace().next().unwrap_or(arg)
 }

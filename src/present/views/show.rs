@@ -97,10 +97,9 @@ fn session_details(ctx: &Context, data: &Dataset, s: &Session, doc: &mut Documen
                 .map(|a| country.and_then(|c| a.strip_suffix(&format!(" ({c})"))).unwrap_or(a));
             let (affiliation, role) = affiliation.map_or((None, None), |a| affiliation_and_role(ctx, a));
             let affiliation = affiliation.map(|a| known_name(ctx, data, a));
-            let country = country.map(|c| {
-                ctx.value(Some(c), crate::query::countries::arabic_name(c))
-                    .map_or_else(|| unnested(ctx, c), |name| unnested(ctx, &name))
-            });
+            let country = country
+                .and_then(|c| ctx.value(Some(c), crate::query::countries::arabic_name(c)))
+                .map(|name| unnested(ctx, &name));
             let details: Vec<String> = [affiliation, country].into_iter().flatten().collect();
             let person = if details.is_empty() {
                 ctx.data(&p.name)
