@@ -5,7 +5,7 @@
 //! batch that fails is parsed again, session by session, to say what is wrong with each.
 
 use super::model::{Body, Dataset, Forum, Organisation, Session};
-use super::scan::Layout;
+use super::scan::{Layout, Mark};
 use super::DataError;
 use crate::present::messages;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
@@ -61,6 +61,13 @@ pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
                 problems,
             },
         };
+    }
+    if let Some(alias) = repeats_past_limit(&layout) {
+        return failed(DataError::at(
+            origin,
+            Some((text_lines.line_of(alias), 1)),
+            (messages::current().too_much_repeated)(MAX_REPEATED_BYTES / (1024 * 1024)),
+        ));
     }
     if !layout.irregular {
         if let Some(parsed) = parse_in_pieces(text, origin, &text_lines, &layout) {
@@ -166,26 +173,95 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
     })
 }
 
+/// Where each anchor name is defined, to say which definition an alias names: the last one
+/// before it, as the parser reads.
+struct Definitions<'t> {
+    by_name: std::collections::HashMap<&'t str, Vec<usize>>,
+    anchors: &'t [Mark<'t>],
+}
+
+impl<'t> Definitions<'t> {
+    fn new(layout: &'t Layout<'t>) -> Self {
+        let mut by_name: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+        if !layout.aliases.is_empty() {
+            for (index, mark) in layout.anchors.iter().enumerate() {
+                by_name.entry(mark.name).or_default().push(index);
+            }
+        }
+        Definitions {
+            by_name,
+            anchors: &layout.anchors,
+        }
+    }
+
+    /// The index of the anchor `alias` names; None for a name never defined before it (the
+    /// parser refuses it), or text the scan took for an alias.
+    fn of(&self, alias: &Mark) -> Option<usize> {
+        let all = self.by_name.get(alias.name)?;
+        let before = all.partition_point(|&index| self.anchors[index].at < alias.at);
+        before.checked_sub(1).map(|i| all[i])
+    }
+}
+
+/// The text aliases may repeat, on top of the file itself: an alias to a long text in every
+/// session would otherwise make a file within [`MAX_FILE_BYTES`] take gigabytes once read.
+pub const MAX_REPEATED_BYTES: u64 = MAX_FILE_BYTES;
+
+/// Where the aliases of the file, read in order, come to repeat more than [`MAX_REPEATED_BYTES`]
+/// of text: what an alias repeats is its node's text and what the aliases inside that repeat.
+fn repeats_past_limit(layout: &Layout) -> Option<usize> {
+    if layout.aliases.is_empty() {
+        return None;
+    }
+    let definitions = Definitions::new(layout);
+    // repeated[i]: what the first i aliases repeat together.
+    let mut repeated: Vec<u64> = Vec::with_capacity(layout.aliases.len() + 1);
+    repeated.push(0);
+    for (i, alias) in layout.aliases.iter().enumerate() {
+        let own = definitions.of(alias).map_or(0, |anchor| {
+            let (from, to) = layout.extents[anchor].node;
+            let first = layout.aliases.partition_point(|m| m.at < from);
+            let last = layout.aliases[..i].partition_point(|m| m.at < to);
+            let inside = repeated[last.max(first)] - repeated[first];
+            ((to - from) as u64).saturating_add(inside)
+        });
+        let total = repeated[i].saturating_add(own);
+        if total > MAX_REPEATED_BYTES {
+            return Some(alias.at);
+        }
+        repeated.push(total);
+    }
+    None
+}
+
 /// A part of the file may use an anchor defined before it, in another session or in the frame.
-/// The part is then parsed after a prelude: the text of the sessions that define what it uses
-/// (and of the frame, as one more list item), found by the scan's marks, whose items are dropped.
-/// So a batch costs its own sessions and the few it refers to, never the whole file.
+/// The part is then parsed after a prelude that brings what it uses: for a batch of sessions,
+/// the lines of each node it names (found by the scan), each as a list item that is dropped; for
+/// the lists after the sessions, the sessions that define what they name. So a batch costs its
+/// own sessions and the nodes its aliases repeat anyway, never the whole file.
 struct Anchors<'t> {
     text: &'t str,
-    /// Offsets of the definitions of each anchor name, in file order.
-    defined: std::collections::HashMap<&'t str, Vec<usize>>,
-    aliases: &'t [super::scan::Mark<'t>],
+    definitions: Definitions<'t>,
+    extents: &'t [super::scan::Extent],
+    aliases: &'t [Mark<'t>],
     ranges: &'t [(usize, usize)],
     /// Where the sessions list's key is: definitions before it are in the frame.
     key: usize,
+    /// Prelude bytes parsed so far, by every thread.
+    spent: std::sync::atomic::AtomicUsize,
 }
 
-/// A prelude longer than this many sessions means a chain of sessions each referring to the one
+/// A prelude longer than this many items means a chain of sessions each referring to the one
 /// before: the layout is then not split, and the whole file is parsed at once.
 const MAX_PRELUDE_ITEMS: usize = 4 * SESSIONS_PER_CALL;
 
-/// Whether the text a prelude is for has the frame before it already (the skeleton) or needs
-/// it as an item (a batch of sessions).
+/// Preludes together may cost this much parsing on top of the file's own; past it the file is
+/// parsed whole, which costs the file once. A prelude holds what its batch's aliases repeat, so
+/// only a node far longer than its text (comment lines inside it) comes near.
+const PRELUDE_BUDGET_SLACK: usize = 4 * 1024 * 1024;
+
+/// Whether the text a prelude is for has the frame before it already (the skeleton, whose list
+/// items must be whole sessions) or is a batch of sessions parsed alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Frame {
     Present,
@@ -206,97 +282,105 @@ impl<'t> Anchors<'t> {
         block: &'t super::scan::SessionsBlock,
         ranges: &'t [(usize, usize)],
     ) -> Self {
-        let mut defined: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-        if !layout.aliases.is_empty() {
-            for mark in &layout.anchors {
-                defined.entry(mark.name).or_default().push(mark.at);
-            }
-        }
         Anchors {
             text,
-            defined,
+            definitions: Definitions::new(layout),
+            extents: &layout.extents,
             aliases: &layout.aliases,
             ranges,
             key: block.key,
+            spent: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
     /// The prelude the text from `start` to `end` needs; empty when it uses no anchor from
-    /// before it. None when the prelude would be too long.
+    /// before it. None when the prelude would be too long, or the preludes so far have cost
+    /// more than parsing the file whole would.
     fn prelude(&self, start: usize, end: usize, frame_is: Frame) -> Option<Prelude> {
-        let mut items = std::collections::BTreeSet::new();
-        let mut frame = false;
+        let mut ranges = std::collections::BTreeSet::new();
         let mut pending = vec![(start, end)];
         while let Some((from, to)) = pending.pop() {
             let first = self.aliases.partition_point(|m| m.at < from);
             for alias in self.aliases[first..].iter().take_while(|m| m.at < to) {
-                let Some(&defined_at) = self.defined.get(alias.name).and_then(|all| {
-                    let before = all.partition_point(|&at| at < alias.at);
-                    before.checked_sub(1).map(|i| &all[i])
-                }) else {
-                    // An alias the parser will refuse, or text the scan took for one.
+                let Some(anchor) = self.definitions.of(alias) else {
                     continue;
                 };
+                let defined_at = self.definitions.anchors[anchor].at;
                 if defined_at >= from {
                     continue;
                 }
-                if defined_at < self.key {
-                    frame |= frame_is == Frame::Needed;
-                    continue;
-                }
-                let item = self.ranges.partition_point(|&(s, _)| s <= defined_at).checked_sub(1)?;
-                if items.insert(item) {
-                    pending.push(self.ranges[item]);
+                let range = match frame_is {
+                    Frame::Needed => self.extents[anchor].lines,
+                    Frame::Present if defined_at < self.key => continue,
+                    Frame::Present => {
+                        let item = self.ranges.partition_point(|&(s, _)| s <= defined_at).checked_sub(1)?;
+                        self.ranges[item]
+                    }
+                };
+                if ranges.insert(range) {
+                    pending.push(range);
                 }
             }
-            if items.len() > MAX_PRELUDE_ITEMS {
+            if ranges.len() > MAX_PRELUDE_ITEMS {
                 return None;
             }
         }
         let mut text = String::new();
-        if frame {
-            text.push_str(&self.frame_as_item());
+        let mut items = 0;
+        match frame_is {
+            Frame::Present => {
+                for &(s, e) in &ranges {
+                    text.push_str(&self.text[s..e]);
+                    items += 1;
+                }
+            }
+            Frame::Needed => {
+                let item_indent = self
+                    .ranges
+                    .first()
+                    .map_or(0, |&(s, _)| self.text[s..].bytes().take_while(|&b| b == b' ').count());
+                for (s, e) in merged(ranges) {
+                    push_as_item(&mut text, &self.text[s..e], item_indent);
+                    items += 1;
+                }
+            }
         }
-        for &item in &items {
-            let (s, e) = self.ranges[item];
-            text.push_str(&self.text[s..e]);
+        let spent = self.spent.fetch_add(text.len(), std::sync::atomic::Ordering::Relaxed) + text.len();
+        if spent > self.text.len() + PRELUDE_BUDGET_SLACK {
+            return None;
         }
         let lines = text.bytes().filter(|&b| b == b'\n').count();
-        Some(Prelude {
-            text,
-            items: items.len() + usize::from(frame),
-            lines,
-        })
+        Some(Prelude { text, items, lines })
     }
+}
 
-    /// The frame before the sessions list (after a document start `---`, if any), as one more
-    /// item of the list: each line indented under a dash at the items' indentation, which keeps
-    /// what every scalar in it means.
-    fn frame_as_item(&self) -> String {
-        let frame = &self.text[..self.key];
-        let body = frame
-            .match_indices("---")
-            .find(|&(at, _)| {
-                (at == 0 || frame.as_bytes()[at - 1] == b'\n') && frame[at + 3..].starts_with(['\n', ' ', '\r'])
-            })
-            .map_or(frame, |(at, _)| {
-                frame[at..].split_once('\n').map_or("", |(_, rest)| rest)
-            });
-        let item_indent = self
-            .ranges
-            .first()
-            .map_or(0, |&(s, _)| self.text[s..].bytes().take_while(|&b| b == b' ').count());
-        let pad = " ".repeat(item_indent + 2);
-        let mut item = format!("{}-\n", &pad[2..]);
-        for line in body.split_inclusive('\n') {
-            item.push_str(&pad);
-            item.push_str(line);
-        }
-        if !item.ends_with('\n') {
-            item.push('\n');
-        }
-        item
+/// `lines` (whole lines of the file) as one item of a list whose items are indented
+/// `item_indent`: each line indented under the item's dash, which keeps what every scalar in
+/// them means.
+fn push_as_item(item: &mut String, lines: &str, item_indent: usize) {
+    let pad = " ".repeat(item_indent + 2);
+    item.push_str(&pad[2..]);
+    item.push_str("-\n");
+    for line in lines.split_inclusive('\n') {
+        item.push_str(&pad);
+        item.push_str(line);
     }
+    if !item.ends_with('\n') {
+        item.push('\n');
+    }
+}
+
+/// Byte ranges, in order, with those that overlap joined: the lines of a node inside another
+/// node's are in that node's.
+fn merged(ranges: std::collections::BTreeSet<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match joined.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => joined.push((s, e)),
+        }
+    }
+    joined
 }
 
 /// A YAML list whose first `skip` items are read and dropped: a prelude's.
@@ -1107,13 +1191,130 @@ mod tests {
         assert_eq!(dataset.sessions[3 * SESSIONS_PER_CALL].aliases.len(), 2);
     }
 
-    /// Each session refers to the one before it: past a bound the file is read whole, still right.
+    /// The lines the scan gives for an anchor, put in front of an alias as a list item, give
+    /// the alias the value the whole document gives it, whatever the node's style.
+    #[test]
+    fn an_anchored_nodes_lines_alone_give_the_alias_its_value() {
+        let nodes = [
+            "a: &n plain\nb: 1\n",
+            "a: &n plain text\n  continued here\nb: 1\n",
+            "a: &n\n  x: 1\n  # inside\n  y: [1,\n 2]\n# after\nb: 1\n",
+            "a: &n\n- 1\n- 2\nb: 1\n",
+            "m:\n  a: &n\n  - x\n  - y: z\n  b: 1\n",
+            "a: &n |+\n  kept\n\n# comment\n\nb: 1\n",
+            "a: &n >-\n  folded\n  text\n\n  more\nb: 1\n",
+            "a: &n \"quoted\nat column 0\n  and on\"\nb: 1\n",
+            "a: &n 'single\n\n  quoted'\nb: 1\n",
+            "a: [x, &n {k: [1, 2], j: v}, y]\nb: 1\n",
+            "a: {p: [1,\n  &n q], r: s}\nb: 1\n",
+            "a:\n  - &n\n    k: v\n    l: [w]\n  - other\nb: 1\n",
+            "a: &n !!str 12\nb: 1\n",
+            "a: !!map &n\n  k: v\nb: 1\n",
+            "? &n key\n: value\nb: 1\n",
+            "- &n\n  - inner\n  - more\n- next\n",
+            "a: &o one\nb: &n [*o, two]\nc: 1\n",
+        ];
+        for node in nodes {
+            let layout = super::super::scan::layout(node, MAX_DEPTH);
+            let probe = if node.starts_with('-') { "- *n\n" } else { "probe: *n\n" };
+            let whole: serde_yaml::Value = serde_yaml::from_str(&format!("{node}{probe}")).expect(node);
+            let expected = match &whole {
+                serde_yaml::Value::Sequence(items) => items.last().cloned(),
+                _ => whole.get("probe").cloned(),
+            }
+            .expect("the probe");
+            let defining = layout.anchors.iter().rposition(|m| m.name == "n").expect("an anchor");
+            let (start, end) = layout.extents[defining].lines;
+            // The lines of the anchors the node's own aliases name come first, as a prelude has them.
+            let mut prelude = String::new();
+            for (mark, extent) in layout.anchors.iter().zip(&layout.extents).take(defining) {
+                if node[start..end].contains(&format!("*{}", mark.name)) {
+                    push_as_item(&mut prelude, &node[extent.lines.0..extent.lines.1], 0);
+                }
+            }
+            push_as_item(&mut prelude, &node[start..end], 0);
+            let alone: Vec<serde_yaml::Value> =
+                serde_yaml::from_str(&format!("{prelude}- *n\n")).unwrap_or_else(|e| panic!("{e}\n{prelude}"));
+            assert_eq!(
+                alone.last(),
+                Some(&expected),
+                "{node:?} gave the lines {:?}",
+                &node[start..end]
+            );
+            assert!(
+                !node[start..end].contains("# after"),
+                "{node:?}: comment lines after the node"
+            );
+        }
+    }
+
+    /// A batch that uses an anchor of the frame is parsed after that node's lines only: a long
+    /// frame (here comment lines, as well as any other list) is not parsed again for each batch.
+    #[test]
+    fn a_batch_needs_only_the_node_it_names_not_the_frame() {
+        let n = 3 * SESSIONS_PER_CALL;
+        let comments = "# a line of comment in front of the frame\n".repeat(2000);
+        let text = format!(
+            "{comments}{}",
+            programme(n, "").replacen("  host_en: H\n", "  host_en: &h H\n", 1)
+        );
+        let mut text = text;
+        for i in (0..n).step_by(7) {
+            text = in_session(&text, i, "  organizers: [*h]\n");
+        }
+        let layout = super::super::scan::layout(&text, MAX_DEPTH);
+        let block = layout.sessions.as_ref().expect("a sessions block");
+        let starts = block.items.iter().copied();
+        let ends = block.items.iter().skip(1).copied().chain(std::iter::once(block.end));
+        let ranges: Vec<(usize, usize)> = starts.zip(ends).collect();
+        let anchors = Anchors::new(&text, &layout, block, &ranges);
+        let last_batch = (ranges[n - SESSIONS_PER_CALL].0, block.end);
+        let prelude = anchors
+            .prelude(last_batch.0, last_batch.1, Frame::Needed)
+            .expect("a prelude");
+        assert_eq!(prelude.text, "-\n    host_en: &h H\n");
+        let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
+        let pieces = in_pieces(&text).expect("split");
+        assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
+        assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+    }
+
+    /// An alias to a long text in every session is refused before it is read: a file of a few
+    /// megabytes would otherwise take gigabytes.
+    #[test]
+    fn aliases_that_repeat_too_much_text_are_refused_at_the_alias() {
+        let long = "x".repeat(1 << 20);
+        let n = 40;
+        let mut text = programme(n, &format!("  notes_ar: &long {long}\n"));
+        for i in 1..n {
+            text = in_session(&text, i, "  notes_ar: *long\n");
+        }
+        let parsed = parse(&text, "t.yaml");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        let problem = &parsed.problems[0];
+        // Each alias repeats a little more than 1 MiB (the line holds the key too).
+        let crossing = (MAX_REPEATED_BYTES >> 20) as usize;
+        let alias_at = text.match_indices("*long").nth(crossing - 1).expect("an alias").0;
+        assert_eq!(problem.line, Some(text[..alias_at].matches('\n').count() + 1));
+        assert!(problem.message.contains("*name"), "{}", problem.message);
+        // A short text repeated as often is read.
+        let mut text = programme(n, "  notes_ar: &short a short note\n");
+        for i in 1..n {
+            text = in_session(&text, i, "  notes_ar: *short\n");
+        }
+        let parsed = parse(&text, "t.yaml");
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    }
+
+    /// Each session's anchored node holds an alias to the one before it: past a bound the file
+    /// is read whole, still right.
     #[test]
     fn a_chain_of_aliases_through_every_session_is_read_whole() {
         let n = MAX_PRELUDE_ITEMS + 2 * SESSIONS_PER_CALL;
-        let mut text = programme(n, "  notes_ar: &a0 start\n");
+        let mut text = programme(n, "  speakers: [{name: &a0 start}]\n");
         for i in 1..n {
-            text = in_session(&text, i, &format!("  aliases: [*a{}]\n  notes_ar: &a{i} n{i}\n", i - 1));
+            let speaker = format!("  speakers: [{{name: &a{i} n{i}, affiliation: *a{}}}]\n", i - 1);
+            text = in_session(&text, i, &speaker);
         }
         assert!(in_pieces(&text).is_none());
         let whole: Dataset = serde_yaml::from_str(&text).expect("valid");
@@ -1246,6 +1447,11 @@ mod tests {
             const APART: usize = SESSIONS_PER_CALL * 2 / 3;
             let mut text = programme(texts.len() * APART + 2, "");
             for (n, (t, style)) in texts.iter().enumerate() {
+                if n == 0 && style & 0x80 != 0 {
+                    // In the frame, where an anchor serves every batch after it.
+                    text = text.replacen("  host_ar: ه\n", &format!("  host_ar: {}\n", scalar(t, *style)), 1);
+                    continue;
+                }
                 let field = if style % 5 == 3 { "organizers" } else { "notes_ar" };
                 text = in_session(&text, 1 + n * APART, &format!("  {field}: {}\n", scalar(t, *style)));
             }

@@ -24,6 +24,17 @@ pub struct Mark<'t> {
     pub name: &'t str,
 }
 
+/// Where the node an anchor names lies. `lines` are whole lines of the text that hold the node and
+/// parse on their own to the same node (its line from the start, or the lines of the flow
+/// collection it is in), with no comment lines after it: what a part of the file that uses the
+/// anchor needs in front of it. `node` is the node's own text, a bound of what an alias to it
+/// repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    pub lines: (usize, usize),
+    pub node: (usize, usize),
+}
+
 /// What [`layout`] found.
 pub struct Layout<'t> {
     /// The offset of the first place nested deeper than the limit given, if any; the rest of the
@@ -32,6 +43,8 @@ pub struct Layout<'t> {
     pub sessions: Option<SessionsBlock>,
     /// In file order.
     pub anchors: Vec<Mark<'t>>,
+    /// The extent of each anchor's node, at the anchor's index.
+    pub extents: Vec<Extent>,
     /// In file order.
     pub aliases: Vec<Mark<'t>>,
     /// The text has what this scan does not follow and the parser reads in its own way: a line
@@ -57,10 +70,16 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
         block: None,
         item_indent: None,
         not_a_list: false,
+        open_block: Vec::new(),
+        open_flow: Vec::new(),
+        in_flow: Vec::new(),
+        flow_from: 0,
+        content_end: 0,
         layout: Layout {
             too_deep: None,
             sessions: None,
             anchors: Vec::new(),
+            extents: Vec::new(),
             aliases: Vec::new(),
             irregular: false,
         },
@@ -69,14 +88,30 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
     let mut at = 0;
     while at < bytes.len() {
         let end = next_newline(bytes, at);
-        scan.line(at, &bytes[at..end]);
+        let comment = scan.line(at, &bytes[at..end]);
         if scan.layout.too_deep.is_some() {
             return scan.layout;
+        }
+        if !comment {
+            scan.content_end = (end + 1).min(bytes.len());
         }
         at = end + 1;
     }
     if scan.flow > 0 || scan.quote.is_some() || other_line_breaks(bytes) {
         scan.layout.irregular = true;
+    }
+    // What is open at the end runs to the end (a flow collection left open is irregular).
+    for open in std::mem::take(&mut scan.open_block) {
+        scan.layout.extents[open.anchor].lines.1 = scan.content_end;
+        scan.layout.extents[open.anchor].node.1 = scan.content_end;
+    }
+    for extent in &mut scan.layout.extents {
+        if extent.lines.1 == OPEN {
+            extent.lines.1 = text.len();
+        }
+        if extent.node.1 == OPEN {
+            extent.node.1 = text.len();
+        }
     }
     if let Some(mut block) = scan.block.take() {
         if block.end == OPEN {
@@ -167,22 +202,43 @@ struct Scanner<'t> {
     item_indent: Option<usize>,
     /// The sessions block holds something other than a list.
     not_a_list: bool,
+    /// Anchors in block context whose node has not ended yet.
+    open_block: Vec<OpenNode>,
+    /// Anchors inside the flow collection open at this point: the index of each and the flow
+    /// level it is at, innermost last.
+    open_flow: Vec<(usize, usize)>,
+    /// Anchors inside the outermost flow collection open at this point.
+    in_flow: Vec<usize>,
+    /// Where the line that opened the outermost flow collection starts.
+    flow_from: usize,
+    /// The end of the last line that was not a comment line (a blank line counts: it may be
+    /// the text of a block scalar that keeps its final line breaks).
+    content_end: usize,
     layout: Layout<'t>,
 }
 
+/// An anchored node in block context that lines indented at least `inner` continue, and, when
+/// it is a key's value, a list at the key's own column (`key: &a` then `- item`).
+struct OpenNode {
+    anchor: usize,
+    inner: usize,
+    compact: bool,
+}
+
 impl<'t> Scanner<'t> {
-    /// One line, without its `\n`, starting at byte `at` of the text.
-    fn line(&mut self, at: usize, line: &[u8]) {
+    /// One line, without its `\n`, starting at byte `at` of the text. True when the line is
+    /// a comment and nothing else.
+    fn line(&mut self, at: usize, line: &[u8]) -> bool {
         if let Some(q) = self.quote {
             match closing_quote(line, 0, q) {
-                None => return,
+                None => return false,
                 Some(after) => {
                     self.quote = None;
                     if self.flow > 0 {
                         self.flow_text(at, line, after);
                     }
                     // A quoted scalar over several lines cannot be a key: the rest is a comment.
-                    return;
+                    return false;
                 }
             }
         }
@@ -190,16 +246,16 @@ impl<'t> Scanner<'t> {
         let blank = line[indent..].iter().all(|&b| is_blank(b));
         if let Some(inner) = self.block_scalar_of {
             if blank || indent >= inner {
-                return;
+                return false;
             }
             self.block_scalar_of = None;
         }
         if self.flow > 0 {
             self.flow_text(at, line, indent);
-            return;
+            return false;
         }
         if blank {
-            return;
+            return false;
         }
         let marker = indent == 0 && (line.starts_with(b"---") || line.starts_with(b"...")) && ends_token(line, 3);
         if line[indent] == b'\t' || (marker && at > 0) {
@@ -208,14 +264,15 @@ impl<'t> Scanner<'t> {
         if line[indent] == b'#' {
             // A comment ends a plain scalar.
             self.plain_of = None;
-            return;
+            return true;
         }
         if let Some(inner) = self.plain_of {
             if indent >= inner {
-                return;
+                return false;
             }
             self.plain_of = None;
         }
+        self.end_nodes_before(line, indent);
         while self.indents.last().is_some_and(|&i| i >= indent) {
             self.indents.pop();
         }
@@ -238,10 +295,27 @@ impl<'t> Scanner<'t> {
         }
         if self.indents.len() + dashes > self.max_depth {
             self.layout.too_deep = Some(at);
-            return;
+            return false;
         }
         self.sessions_line(at, line, indent, dashes > 0);
         self.node(at, line, pos, inner, dashes, false);
+        false
+    }
+
+    /// Ends the anchored nodes that the structure starting on this line (at `indent`) is not
+    /// part of; their text ends with the last line before this one that is not a comment.
+    fn end_nodes_before(&mut self, line: &[u8], indent: usize) {
+        let dash = line[indent] == b'-' && ends_token(line, indent + 1);
+        let extents = &mut self.layout.extents;
+        let end = self.content_end;
+        self.open_block.retain(|open| {
+            let continues = indent >= open.inner || (open.compact && dash && indent + 1 == open.inner);
+            if !continues {
+                extents[open.anchor].lines.1 = end;
+                extents[open.anchor].node.1 = end;
+            }
+            continues
+        });
     }
 
     /// Follows the top-level `sessions:` list: a line at column 0 that is not an item ends it,
@@ -297,7 +371,20 @@ impl<'t> Scanner<'t> {
             match c {
                 b'#' => return,
                 b'&' | b'*' | b'!' => {
+                    let anchors = self.layout.anchors.len();
                     let end = self.mark(at, line, pos, c);
+                    if self.layout.anchors.len() > anchors {
+                        // The node's text is its lines, from this one on.
+                        self.layout.extents.push(Extent {
+                            lines: (at, OPEN),
+                            node: (at, OPEN),
+                        });
+                        self.open_block.push(OpenNode {
+                            anchor: anchors,
+                            inner,
+                            compact: value,
+                        });
+                    }
                     if c == b'*' {
                         // An alias is a whole node; what follows is a comment, or `: value` when
                         // the alias is a key, which no programme needs.
@@ -387,9 +474,24 @@ impl<'t> Scanner<'t> {
     }
 
     fn open_flow(&mut self, at: usize, pos: usize, levels: usize) {
+        if self.flow == 0 {
+            self.flow_from = at;
+        }
         self.flow += 1;
         if self.indents.len() + levels + self.flow > self.max_depth {
             self.layout.too_deep = Some(at + pos);
+        }
+    }
+
+    /// Ends the nodes of anchors at this flow level or deeper, at `offset` (a comma or a closing
+    /// bracket).
+    fn end_flow_nodes(&mut self, offset: usize) {
+        while let Some(&(anchor, level)) = self.open_flow.last() {
+            if level < self.flow {
+                break;
+            }
+            self.layout.extents[anchor].node.1 = offset;
+            self.open_flow.pop();
         }
     }
 
@@ -408,8 +510,15 @@ impl<'t> Scanner<'t> {
                     }
                 }
                 b']' | b'}' => {
+                    self.end_flow_nodes(at + pos);
                     self.flow -= 1;
                     if self.flow == 0 {
+                        // Anchored nodes in the collection have it, to the end of this line,
+                        // as their lines.
+                        let line_end = (at + line.len() + 1).min(self.text.len());
+                        for anchor in self.in_flow.drain(..) {
+                            self.layout.extents[anchor].lines.1 = line_end;
+                        }
                         // What follows a flow collection in block context is a comment, or
                         // `: value` when it is a key, which no programme needs.
                         return;
@@ -428,10 +537,21 @@ impl<'t> Scanner<'t> {
                     }
                 },
                 b'&' | b'*' | b'!' if node_start => {
-                    pos = self.mark(at, line, pos, c);
+                    let anchors = self.layout.anchors.len();
+                    let end = self.mark(at, line, pos, c);
+                    if self.layout.anchors.len() > anchors {
+                        self.layout.extents.push(Extent {
+                            lines: (self.flow_from, OPEN),
+                            node: (at + pos, OPEN),
+                        });
+                        self.open_flow.push((anchors, self.flow));
+                        self.in_flow.push(anchors);
+                    }
+                    pos = end;
                     node_start = false;
                     continue;
                 }
+                b',' => self.end_flow_nodes(at + pos),
                 _ => {}
             }
             node_start = matches!(c, b'[' | b'{' | b',' | b':' | b' ' | b'\t');

@@ -21,6 +21,9 @@ pub const MESSAGES: Messages = Messages {
     too_deep: |limit| {
         format!("قوائم أو خرائط متداخلة بعمق يزيد على {limit}، والبرنامج لا يحتاج إلى أكثر من بضعة مستويات")
     },
+    too_much_repeated: |mib| {
+        format!("تكرر الإحالات (*name) حتى هذا الموضع أكثر من {mib} MiB من النص، والبرنامج يحتاج إلى أقل من ذلك بكثير")
+    },
     syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {reason}"),
     missing_field: "الحقل مفقود",
     bad_field: |field, reason| format!("الحقل {field}: {reason}"),

@@ -26,6 +26,9 @@ pub const MESSAGES: Messages = Messages {
     too_large: |mib| format!("larger than {mib} MiB; programme files may be at most {mib} MiB"),
     not_utf8: |offset| format!("not valid UTF-8 (first bad byte at offset {offset})"),
     too_deep: |limit| format!("lists or mappings nested more than {limit} deep; a programme needs far fewer"),
+    too_much_repeated: |mib| {
+        format!("the aliases (*name) up to here repeat more than {mib} MiB of text; a programme needs far less")
+    },
     syntax: |reason| format!("not valid YAML: {reason}"),
     missing_field: "the field is missing",
     bad_field: |field, reason| format!("field {field}: {reason}"),

@@ -45,6 +45,8 @@ pub struct Messages {
     pub not_utf8: fn(usize) -> String,
     /// Lists or mappings nested deeper than the limit.
     pub too_deep: fn(usize) -> String,
+    /// Aliases that repeat more text than the limit (in MiB).
+    pub too_much_repeated: fn(u64) -> String,
     /// The YAML parser's own description of a syntax error.
     pub syntax: fn(&str) -> String,
     /// Why a required field is refused when it is absent.
@@ -289,6 +291,7 @@ impl Messages {
             too_large,
             not_utf8,
             too_deep,
+            too_much_repeated,
             syntax,
             missing_field,
             bad_field,
@@ -369,6 +372,7 @@ impl Messages {
             ("too_large", too_large(32)),
             ("not_utf8", not_utf8(7)),
             ("too_deep", too_deep(64)),
+            ("too_much_repeated", too_much_repeated(32)),
             ("syntax", syntax("did not find expected key")),
             ("missing_field", (*missing_field).to_owned()),
             ("bad_field", bad_field("kind", "unknown variant `seminar`")),
