@@ -417,3 +417,40 @@ fn a_validation_problem_in_flow_style_has_the_line_block_style_gives() {
     assert_eq!(block_problems[0].line, Some(frame().lines().count() + 7));
     assert_eq!(lines_and_fields(&flow_problems), lines_and_fields(&block_problems));
 }
+
+/// The YAML parser's reasons are worded in the interface language: in Arabic by default, as
+/// libyaml gives them with `--lang en`.
+#[test]
+fn yaml_syntax_reasons_are_in_the_interface_language() {
+    let bundled = include_str!("../data/igf2020.yaml");
+    let first_kind = bundled.find("\n  kind:").expect("a session") + 1;
+    for (bad, english) in [
+        ("  title_en: b: c\n", "mapping values are not allowed in this context"),
+        ("  title_en: [1, 2\n", "did not find expected ',' or ']'"),
+        ("\t- b\n", "found a tab character that violates indentation"),
+        ("  title_en: *nope\n", "unknown anchor"),
+    ] {
+        let text = format!("{}{bad}{}", &bundled[..first_kind], &bundled[first_kind..]);
+        let ar = common::igf()
+            .args(["--data", "-", "list"])
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        let en = common::igf()
+            .args(["--data", "-", "list", "--lang", "en"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        let (ar, en) = (String::from_utf8_lossy(&ar.stderr), String::from_utf8_lossy(&en.stderr));
+        assert!(en.contains(english), "{en}");
+        let reason = ar
+            .rsplit_once("YAML: ")
+            .map(|(_, r)| r)
+            .unwrap_or_else(|| panic!("{ar}"));
+        let arabic = reason.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        assert!(
+            arabic && !reason.contains(english),
+            "{bad:?} is worded in English: {ar}"
+        );
+    }
+}

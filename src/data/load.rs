@@ -994,7 +994,12 @@ fn is_alias_error(e: &serde_yaml::Error) -> bool {
 
 /// serde_yaml's text of an error without the " at line L column C" it appends.
 fn without_place(text: &str) -> &str {
-    text.find(" at line ").map_or(text, |cut| &text[..cut])
+    // libyaml gives an offset instead of a line for a place at the very start.
+    let cut = [" at line ", " at position "]
+        .iter()
+        .filter_map(|mark| text.find(mark))
+        .min();
+    cut.map_or(text, |cut| &text[..cut])
 }
 
 /// serde_yaml's message without the " at line L column C" it appends (we print the place up

@@ -24,7 +24,7 @@ pub const MESSAGES: Messages = Messages {
     too_much_repeated: |mib| {
         format!("تكرر الإحالات (*name) حتى هذا الموضع أكثر من {mib} MiB من النص، والبرنامج يحتاج إلى أقل من ذلك بكثير")
     },
-    syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {reason}"),
+    syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {}", yaml_reason(reason)),
     missing_field: "الحقل مفقود",
     bad_field: |field, reason| format!("الحقل {field}: {reason}"),
     in_session: |id| format!("الجلسة {id}"),
@@ -168,3 +168,62 @@ pub const MESSAGES: Messages = Messages {
     },
     wrong_json_type: |path, expected, found| format!("{path}: المتوقع قيمة JSON من نوع {expected}، والموجود {found}"),
 };
+
+/// The YAML parser's reasons (libyaml's, and serde_yaml's own) in Arabic; one it does not know is
+/// kept as the parser gives it.
+fn yaml_reason(reason: &str) -> &str {
+    match reason {
+        "did not find expected key" => "لم يُعثر على مفتاح حيث يُنتظر مفتاح (تحقق من المسافة البادئة)",
+        "mapping values are not allowed in this context" => "لا تصح «مفتاح: قيمة» في هذا الموضع",
+        "mapping keys are not allowed in this context" => "لا يصح مفتاح في هذا الموضع",
+        "block sequence entries are not allowed in this context" => "لا يصح عنصر قائمة «- » في هذا الموضع",
+        "could not find expected ':'" => "لم يُعثر على النقطتين «:» بعد المفتاح",
+        "found unexpected ':'" => "نقطتان «:» في غير موضعهما",
+        "found character that cannot start any token" => "محرف لا يبدأ به شيء في YAML",
+        "found unexpected end of stream" => "انتهى الملف قبل أن يُغلق ما فُتح (علامة تنصيص أو قوس)",
+        "did not find expected node content" => "لم يُعثر على القيمة المنتظرة",
+        "did not find expected '-' indicator" => "لم يُعثر على «-» المنتظرة لعنصر القائمة",
+        "did not find expected ',' or ']'" => "لم يُعثر على «,» أو «]» المنتظرة",
+        "did not find expected ',' or '}'" => "لم يُعثر على «,» أو «}» المنتظرة",
+        "found a tab character that violates indentation" => {
+            "محرف جدولة (tab) يخالف المسافة البادئة، والمسافة البادئة تُكتب بمسافات"
+        }
+        "found a tab character where an indentation space is expected" => {
+            "محرف جدولة (tab) حيث تُنتظر مسافة بادئة، والمسافة البادئة تُكتب بمسافات"
+        }
+        "found unknown escape character" => "تسلسل هروب «\\» غير معروف داخل نص بين علامتي تنصيص مزدوجتين",
+        "found invalid Unicode character escape code" | "did not find expected hexadecimal number" => {
+            "رمز محرف غير صالح في تسلسل هروب «\\u» أو «\\x»"
+        }
+        "found unexpected document indicator" => "علامة بداية مستند أو نهايته («---» أو «...») في غير موضعها",
+        "control characters are not allowed" => "محارف التحكم لا تصح في ملف YAML",
+        "found an indentation indicator equal to 0" => "مؤشر المسافة البادئة لنص كتلي لا يكون صفرًا",
+        "did not find expected comment or line break" => "يُنتظر بعد هذا تعليق أو نهاية السطر",
+        "did not find expected whitespace or line break" => "تُنتظر هنا مسافة أو نهاية السطر",
+        "did not find expected whitespace" => "تُنتظر هنا مسافة",
+        "did not find expected alphabetic or numeric character" => {
+            "يُنتظر هنا حرف أو رقم (في اسم مرساة &name أو إحالة *name أو وسم)"
+        }
+        "found undefined tag handle" => "بادئة وسم (!…!) غير معرّفة",
+        "did not find expected tag URI" | "did not find the expected '>'" | "did not find URI escaped octet" => {
+            "وسم (!…) غير صالح"
+        }
+        "did not find expected '!'" => "تُنتظر هنا «!» في الوسم",
+        "found unknown directive name" | "could not find expected directive name" => {
+            "توجيه «%» غير معروف؛ ما يُعرف منها %YAML و%TAG"
+        }
+        "found unexpected non-alphabetical character" => "محرف غير منتظر في اسم التوجيه",
+        "found incompatible YAML document" => "إصدار YAML في توجيه %YAML غير مدعوم",
+        "did not find expected digit or '.' character"
+        | "did not find expected version number"
+        | "found extremely long version number" => "رقم إصدار غير صالح في توجيه %YAML",
+        "found duplicate %YAML directive" => "توجيه %YAML مكرر",
+        "found duplicate %TAG directive" => "توجيه %TAG مكرر",
+        "did not find expected <document start>" => "لم يُعثر على بداية المستند «---» المنتظرة",
+        "unknown anchor" => "إحالة (*name) إلى مرساة (&name) لم تُعرَّف قبلها",
+        "EOF while parsing a value" => "انتهى الملف قبل القيمة المنتظرة",
+        "empty YAML tag is not allowed" => "وسم فارغ (!) لا يصح",
+        "failed to parse YAML number" => "عدد لا يُقرأ",
+        other => other,
+    }
+}
