@@ -454,3 +454,38 @@ fn yaml_syntax_reasons_are_in_the_interface_language() {
         );
     }
 }
+
+/// A top-level key given twice is refused at its second line (the parser names only the first
+/// line of the document), and a merge key says what to write instead.
+#[test]
+fn a_repeated_top_level_key_and_a_merge_key_are_refused_where_they_are() {
+    let bundled = include_str!("../data/igf2020.yaml");
+    let repeated = format!("{bundled}sessions: []\n");
+    let out = common::igf()
+        .args(["--data", "-", "list", "--lang", "en"])
+        .write_stdin(repeated)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let second_line = bundled.lines().count() + 1;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.starts_with(&format!("igf: -:{second_line}:1: \"sessions\" is given twice")),
+        "{stderr}"
+    );
+    let first_kind = bundled.find("\n  kind:").expect("a session") + 1;
+    let merged = format!(
+        "{}  <<: {{room: x}}\n{}",
+        &bundled[..first_kind],
+        &bundled[first_kind..]
+    );
+    let out = common::igf()
+        .args(["--data", "-", "list", "--lang", "en"])
+        .write_stdin(merged)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("merge keys (<<) are not applied"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -62,6 +62,14 @@ pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
             },
         };
     }
+    if let Some(key) = layout.repeated_key {
+        let m = messages::current();
+        return failed(DataError::at(
+            origin,
+            Some((text_lines.line_of(key.at), 1)),
+            (m.duplicate_key)(&m.quoted(key.name.trim_end())),
+        ));
+    }
     if let Some(alias) = repeats_past_limit(&layout) {
         return failed(DataError::at(
             origin,
@@ -1053,6 +1061,10 @@ fn schema_words(text: &str) -> String {
             .unwrap_or_default()
     };
     if let Some(field) = named("unknown field `") {
+        // YAML 1.1's merge key, which serde_yaml leaves as an ordinary key.
+        if field == "<<" {
+            return (m.bad_field)(&qualified(field), m.merge_key);
+        }
         return (m.bad_field)(&qualified(field), &(m.not_in_schema)(&m.joined(known())));
     }
     if let Some(value) = named("unknown variant `") {

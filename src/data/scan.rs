@@ -53,6 +53,8 @@ pub struct Layout<'t> {
     /// bracket left open at the end. Such a file is read whole, so the parser, not the split,
     /// says what it holds and where it is wrong.
     pub irregular: bool,
+    /// A top-level key given a second time (plain keys only): its name and where it starts.
+    pub repeated_key: Option<Mark<'t>>,
 }
 
 /// Scans `text` once. Nesting counts block levels by indentation and sequence dashes, and flow
@@ -82,7 +84,9 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
             extents: Vec::new(),
             aliases: Vec::new(),
             irregular: false,
+            repeated_key: None,
         },
+        top_keys: std::collections::HashSet::new(),
     };
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -202,6 +206,8 @@ struct Scanner<'t> {
     item_indent: Option<usize>,
     /// The sessions block holds something other than a list.
     not_a_list: bool,
+    /// The plain keys seen at the top level.
+    top_keys: std::collections::HashSet<&'t [u8]>,
     /// Anchors in block context whose node has not ended yet.
     open_block: Vec<OpenNode>,
     /// Anchors inside the flow collection open at this point: the index of each and the flow
@@ -302,6 +308,29 @@ impl<'t> Scanner<'t> {
         false
     }
 
+    /// Notes the plain key a top-level line starts with, and the first one given twice: the
+    /// parser says only that the document repeats a key, at its first line.
+    fn top_key(&mut self, at: usize, line: &[u8]) {
+        let key_end = (0..line.len()).find(|&i| line[i] == b':' && ends_token(line, i + 1));
+        let Some(end) = key_end.filter(|&end| end > 0) else {
+            return;
+        };
+        let text: &'t str = self.text;
+        let key = &text.as_bytes()[at..at + end];
+        if key
+            .iter()
+            .any(|&b| matches!(b, b'"' | b'\'' | b'[' | b'{' | b'#' | b'&' | b'*' | b'!' | b'?'))
+        {
+            return;
+        }
+        if !self.top_keys.insert(key) && self.layout.repeated_key.is_none() {
+            self.layout.repeated_key = Some(Mark {
+                at,
+                name: &self.text[at..at + end],
+            });
+        }
+    }
+
     /// Ends the anchored nodes that the structure starting on this line (at `indent`) is not
     /// part of; their text ends with the last line before this one that is not a comment.
     fn end_nodes_before(&mut self, line: &[u8], indent: usize) {
@@ -322,6 +351,7 @@ impl<'t> Scanner<'t> {
     /// and an item at the indentation of its first item starts a session.
     fn sessions_line(&mut self, at: usize, line: &[u8], indent: usize, dashed: bool) {
         if indent == 0 && !dashed {
+            self.top_key(at, line);
             match self.block.as_mut() {
                 Some(b) if b.end == OPEN => b.end = at,
                 Some(_) => {}

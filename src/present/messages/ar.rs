@@ -46,6 +46,7 @@ pub const MESSAGES: Messages = Messages {
     event_without_title: "بلا عنوان",
     not_a_known_value: |value, known| format!("{value} ليست من القيم الممكنة: {known}"),
     not_in_schema: |known| format!("ليس من حقول المخطط؛ الحقول هي {known}"),
+    merge_key: "مفاتيح الدمج (<<) لا تُطبَّق هنا؛ اكتب الحقول واحدًا واحدًا، ويجوز أن يكون كلٌّ منها إحالة (*name)",
     date_beyond_calendars: |date| {
         format!("التاريخ {date} خارج السنوات من ٠٠٠١ إلى ٩٩٩٩ التي تتسع لها التقاويم وجداول المؤتمرات")
     },

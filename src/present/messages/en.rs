@@ -51,6 +51,7 @@ pub const MESSAGES: Messages = Messages {
     event_without_title: "has no title",
     not_a_known_value: |value, known| format!("{value} is not one of {known}"),
     not_in_schema: |known| format!("not a field of the schema; the fields are {known}"),
+    merge_key: "merge keys (<<) are not applied here; write the fields out, each may be an alias (*name)",
     date_beyond_calendars: |date| {
         format!("date {date} is outside the years 0001 to 9999 that calendars and schedules can hold")
     },

@@ -68,6 +68,8 @@ pub struct Messages {
     pub date_beyond_calendars: fn(&str) -> String,
     /// A key the schema does not have, and the keys it has.
     pub not_in_schema: fn(&str) -> String,
+    /// A merge key (`<<: *defaults`), which the programme's reader does not apply.
+    pub merge_key: &'static str,
     /// A value the schema does not list, and the values it lists.
     pub not_a_known_value: fn(&str, &str) -> String,
     pub bad_event_date_time: fn(&str) -> String,
@@ -304,6 +306,7 @@ impl Messages {
             ends_before_start,
             date_beyond_calendars,
             not_in_schema,
+            merge_key,
             not_a_known_value,
             bad_event_date_time,
             start_without_date,
@@ -392,6 +395,7 @@ impl Messages {
             ("ends_before_start", ends_before_start("09:00", "10:00")),
             ("date_beyond_calendars", date_beyond_calendars("+262142-12-31")),
             ("not_in_schema", not_in_schema("id, kind")),
+            ("merge_key", (*merge_key).to_owned()),
             ("not_a_known_value", not_a_known_value("\"seminar\"", "workshop, other")),
             ("bad_event_date_time", bad_event_date_time("\"tomorrow\"")),
             ("start_without_date", (*start_without_date).to_owned()),
