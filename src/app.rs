@@ -43,6 +43,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let settings = Settings::resolve(&cli);
     messages::set_language(settings.lang);
+    messages::set_digits(settings.context().digits);
     lay_errors_out(&settings);
     match execute(&cli.command, &settings) {
         Ok(()) => ExitCode::Success,

@@ -489,3 +489,24 @@ fn a_repeated_top_level_key_and_a_merge_key_are_refused_where_they_are() {
     assert!(stderr.contains("merge keys (<<) are not applied"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// Counts inside Arabic messages are written in the digits the rest of the output uses:
+/// Arabic-Indic by default, Latin with `--digits latin`; the place in front stays as tools read it.
+#[test]
+fn counts_in_arabic_messages_follow_the_digits() {
+    let nested = "[".repeat(100);
+    let message = |extra: &[&str]| {
+        let out = common::igf()
+            .args(["--data", "-", "list"])
+            .args(extra)
+            .write_stdin(nested.clone())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let arabic = message(&[]);
+    assert!(arabic.starts_with("igf: -:1:") && arabic.contains("٦٤"), "{arabic}");
+    let latin = message(&["--digits", "latin"]);
+    assert!(latin.contains("64") && !latin.contains("٦٤"), "{latin}");
+}

@@ -1,6 +1,6 @@
 //! الرسائل بالعربية.
 
-use super::Messages;
+use super::{count, Messages};
 use crate::data::Shape;
 use crate::present::Lang;
 
@@ -16,19 +16,24 @@ pub const MESSAGES: Messages = Messages {
     is_directory: "هذا مجلد، والمطلوب ملف برنامج بصيغة YAML",
     storage_full: "لم تبقَ مساحة على وحدة التخزين",
     output_closed: "المخرجات مغلقة",
-    too_large: |mib| format!("أكبر من {mib} MiB، والحد الأقصى لملف البرنامج {mib} MiB"),
+    too_large: |mib| {
+        let mib = count(mib);
+        format!("أكبر من {mib} MiB، والحد الأقصى لملف البرنامج {mib} MiB")
+    },
     not_utf8: |offset| format!("ليس نصًّا صالحًا بترميز UTF-8 (أول بايت معيب عند الموضع {offset})"),
     too_deep: |limit| {
+        let limit = count(limit);
         format!("قوائم أو خرائط متداخلة بعمق يزيد على {limit}، والبرنامج لا يحتاج إلى أكثر من بضعة مستويات")
     },
     too_much_repeated: |mib| {
+        let mib = count(mib);
         format!("تكرر الإحالات (*name) حتى هذا الموضع أكثر من {mib} MiB من النص، والبرنامج يحتاج إلى أقل من ذلك بكثير")
     },
     syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {}", yaml_reason(reason)),
     missing_field: "الحقل مفقود",
     bad_field: |field, reason| format!("الحقل {field}: {reason}"),
     in_session: |id| format!("الجلسة {id}"),
-    in_session_number: |n| format!("الجلسة رقم {n}"),
+    in_session_number: |n| format!("الجلسة رقم {}", count(n)),
     forum_ends_before_start: |end, start| format!("ينتهي المنتدى ({end}) قبل أن يبدأ ({start})"),
     bad_session_id: |id| format!("معرّف الجلسة {id} يجب ألا يكون فارغًا وألا يحوي مسافات أو محارف تحكم"),
     duplicate_session_id: |id, first| match first {
@@ -95,7 +100,10 @@ pub const MESSAGES: Messages = Messages {
         let rule = "اكتبه كاملًا مثل https://www.intgovforum.org/ بلا مسافات ولا محارف تحكم";
         match character {
             Some((code, at)) => {
-                format!("{url} ليس عنوانًا على الويب: المحرف رقم {at} هو {code}، ولا يكون في عنوان؛ {rule}")
+                format!(
+                    "{url} ليس عنوانًا على الويب: المحرف رقم {} هو {code}، ولا يكون في عنوان؛ {rule}",
+                    count(at)
+                )
             }
             None => format!("{url} ليس عنوانًا على الويب؛ {rule}"),
         }
@@ -107,7 +115,7 @@ pub const MESSAGES: Messages = Messages {
     unknown_body: |body, known| format!("يذكر الحقل egypt جهة غير معروفة {body}؛ الجهات المعروفة: {known}"),
     empty_egypt_entry: "كل عنصر في egypt يحتاج إلى جهة أو شخص",
     duplicate_body_id: |id| format!("معرّف الجهة {id} مكرر، ويجب أن يكون كل معرّف فريدًا"),
-    left_out_of_schedule: |n| format!("تُركت {n} جلسة بلا تاريخ أو وقت معروف خارج الجدول"),
+    left_out_of_schedule: |n| format!("تُركت خارج الجدول {} بلا تاريخ أو وقت معروف", sessions(n)),
     schedule_not_json: |reason| format!("ليس ملف جدول JSON صالحًا: {reason}"),
     schedule_not_xml: |reason| format!("ليس ملف جدول XML صالحًا: {reason}"),
     schedule_needs_object: |key| format!("ليس جدول frab: {key} غير موجود أو ليس كائنًا"),
@@ -119,24 +127,28 @@ pub const MESSAGES: Messages = Messages {
     bad_event_start: |start| format!("البداية {start} ليست وقتًا مثل 10:30"),
     bad_event_duration: |text| format!("المدة {text} ليست طولًا مثل 01:30"),
     times_as_printed: |origin, n| {
-        format!("{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {n} جلسة كما كُتبت، بوصفها UTC")
+        format!(
+            "{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {} كما كُتبت، بوصفها UTC",
+            of_sessions(n)
+        )
     },
     ends_after_midnight: |origin, n| {
-        let (sessions, starts) = match n {
-            1 => ("جلسة واحدة".to_owned(), "ببدايتها"),
-            2 => ("جلستان".to_owned(), "ببدايتيهما"),
-            n @ 3..=10 => (format!("{n} جلسات"), "ببداياتها"),
-            n => (format!("{n} جلسة"), "ببداياتها"),
+        let starts = match n {
+            1 => "ببدايتها",
+            2 => "ببدايتيهما",
+            _ => "ببداياتها",
         };
-        format!("{origin}: تنتهي {sessions} بعد منتصف الليل بتوقيت UTC؛ احتُفظ {starts} فقط")
+        format!(
+            "{origin}: تنتهي {} بعد منتصف الليل بتوقيت UTC؛ احتُفظ {starts} فقط",
+            sessions(n)
+        )
     },
     pager_not_started: |pager, reason| format!("تعذّر تشغيل برنامج التصفح {pager}: {reason}؛ تُطبع المخرجات مباشرة"),
     pager_failed: |pager, status| format!("انتهى برنامج التصفح {pager} برمز الخروج {status}؛ تُطبع المخرجات مباشرة"),
     left_out_of_calendar: |n| match n {
         1 => "أُغفلت من التقويم جلسة واحدة لا يُعرف تاريخها".to_owned(),
         2 => "أُغفلت من التقويم جلستان لا يُعرف تاريخهما".to_owned(),
-        n @ 3..=10 => format!("أُغفلت من التقويم {n} جلسات لا يُعرف تاريخها"),
-        n => format!("أُغفلت من التقويم {n} جلسة لا يُعرف تاريخها"),
+        n => format!("أُغفلت من التقويم {} لا يُعرف تاريخها", sessions(n)),
     },
     format_for_lists_only: |format| {
         format!("الصيغة {format} خاصة بقوائم الجلسات (list وshow وegypt وsearch)، وهذا الأمر يقبل table وplain فقط")
@@ -226,5 +238,24 @@ fn yaml_reason(reason: &str) -> &str {
         "empty YAML tag is not allowed" => "وسم فارغ (!) لا يصح",
         "failed to parse YAML number" => "عدد لا يُقرأ",
         other => other,
+    }
+}
+
+/// A number of sessions as the subject of a sentence: one and two have their own forms, three
+/// to ten take the plural, more the singular.
+fn sessions(n: usize) -> String {
+    match n {
+        1 => "جلسة واحدة".to_owned(),
+        2 => "جلستان".to_owned(),
+        3..=10 => format!("{} جلسات", count(n)),
+        _ => format!("{} جلسة", count(n)),
+    }
+}
+
+/// The same after a noun or a preposition (the dual changes).
+fn of_sessions(n: usize) -> String {
+    match n {
+        2 => "جلستين".to_owned(),
+        _ => sessions(n),
     }
 }

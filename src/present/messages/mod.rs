@@ -167,6 +167,26 @@ pub fn set_language(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
+/// Whether counts in Arabic sentences are written in Latin digits (`--digits latin`); Arabic-Indic
+/// until then, as the labels write them.
+static LATIN_COUNTS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Chooses the digits of the counts in later Arabic messages, as the settings resolved them.
+pub fn set_digits(digits: crate::present::Digits) {
+    LATIN_COUNTS.store(digits == crate::present::Digits::Latin, Ordering::Relaxed);
+}
+
+/// A count (of sessions, levels, MiB) in an Arabic sentence, in the digits the rest of the
+/// output uses. Places (lines, offsets) and values to type stay as tools and files write them.
+pub fn count(n: impl std::fmt::Display) -> String {
+    let n = n.to_string();
+    if LATIN_COUNTS.load(Ordering::Relaxed) {
+        n
+    } else {
+        crate::present::format::arabic_indic(&n)
+    }
+}
+
 /// The messages in the language chosen by [`set_language`] (Arabic until then, like the labels).
 pub fn current() -> &'static Messages {
     if CURRENT.load(Ordering::Relaxed) == Lang::En as u8 {
