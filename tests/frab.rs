@@ -996,3 +996,20 @@ fn every_wrong_type_in_a_schedule_is_reported_in_one_run() {
         );
     }
 }
+
+/// The XML parser's reasons are worded in the interface language, with the names from the
+/// file quoted.
+#[test]
+fn xml_parser_reasons_are_in_the_interface_language() {
+    let file = temp_file("mismatched.xml", b"<schedule><conference></event></schedule>\n");
+    let path = file.to_str().unwrap();
+    let ar = run(&["--data", path, "list"]);
+    let en = run(&["--data", path, "list", "--lang", "en"]);
+    let (ar, en) = (String::from_utf8_lossy(&ar.stderr), String::from_utf8_lossy(&en.stderr));
+    assert!(ar.contains("«</event>» يُغلق ما ينبغي أن يُغلقه «</conference>»"), "{ar}");
+    assert!(en.contains("\"</event>\" closes what \"</conference>\" should"), "{en}");
+    assert!(!ar.contains("expected"), "{ar}");
+    for text in [&ar, &en] {
+        assert!(text.contains(":1:23:") && text.lines().count() == 1, "{text}");
+    }
+}

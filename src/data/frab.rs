@@ -100,6 +100,88 @@ fn non_empty(text: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // XML
 
+/// What the XML parser found wrong, for the message tables to word; names in it are quoted.
+pub enum XmlProblem {
+    CloseTag {
+        expected: String,
+        found: String,
+    },
+    NeverClosed,
+    EndOfText,
+    NoRoot,
+    BadName,
+    UnknownToken,
+    LessThanInValue,
+    RepeatedAttribute(String),
+    UnknownEntity(String),
+    BadEntity,
+    NotXmlCharacter(String),
+    Expected {
+        expected: String,
+        found: Option<String>,
+    },
+    BadComment,
+    BadText,
+    Namespace,
+    Declaration,
+    TooLarge,
+    /// What no other case covers, in the parser's own words.
+    Other(String),
+}
+
+impl XmlProblem {
+    fn of(e: &roxmltree::Error) -> Self {
+        use roxmltree::Error as E;
+        let q = |t: &str| m().quoted(t);
+        match e {
+            E::UnexpectedCloseTag(expected, found, _) => XmlProblem::CloseTag {
+                expected: q(&format!("</{expected}>")),
+                found: q(&format!("</{found}>")),
+            },
+            E::UnclosedRootNode => XmlProblem::NeverClosed,
+            E::UnexpectedEndOfStream => XmlProblem::EndOfText,
+            E::NoRootNode => XmlProblem::NoRoot,
+            E::InvalidName(_) => XmlProblem::BadName,
+            E::UnknownToken(_) => XmlProblem::UnknownToken,
+            E::InvalidAttributeValue(_) => XmlProblem::LessThanInValue,
+            E::DuplicatedAttribute(name, _) => XmlProblem::RepeatedAttribute(q(name)),
+            E::UnknownEntityReference(name, _) => XmlProblem::UnknownEntity(q(&format!("&{name};"))),
+            E::MalformedEntityReference(_)
+            | E::EntityReferenceLoop(_)
+            | E::UnexpectedEntityCloseTag(_)
+            | E::EntityResolver(..) => XmlProblem::BadEntity,
+            E::NonXmlChar(c, _) => XmlProblem::NotXmlCharacter(format!("U+{:04X}", u32::from(*c))),
+            E::InvalidChar(expected, found, _) => XmlProblem::Expected {
+                expected: q(&char::from(*expected).to_string()),
+                found: Some(q(&char::from(*found).to_string())),
+            },
+            E::InvalidString(expected, _) => XmlProblem::Expected {
+                expected: q(expected),
+                found: None,
+            },
+            E::InvalidComment(_) => XmlProblem::BadComment,
+            E::InvalidCharacterData(_) => XmlProblem::BadText,
+            E::UnknownNamespace(..)
+            | E::DuplicatedNamespace(..)
+            | E::InvalidXmlPrefixUri(_)
+            | E::UnexpectedXmlUri(_)
+            | E::UnexpectedXmlnsUri(_)
+            | E::InvalidElementNamePrefix(_) => XmlProblem::Namespace,
+            E::UnexpectedDeclaration(_) => XmlProblem::Declaration,
+            E::NodesLimitReached | E::AttributesLimitReached | E::NamespacesLimitReached => XmlProblem::TooLarge,
+            other => {
+                let text = other.to_string();
+                // roxmltree ends its messages with " at L:C"; the place is printed up front.
+                let cut = text
+                    .rfind(" at ")
+                    .filter(|&i| text[i + 4..].contains(':'))
+                    .unwrap_or(text.len());
+                XmlProblem::Other(text[..cut].to_owned())
+            }
+        }
+    }
+}
+
 fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedule, Vec<DataError>> {
     // DTDs are refused outright: schedule files need none, and refusing them rules out entity
     // expansion attacks whatever the parser's own defences.
@@ -111,20 +193,12 @@ fn read_xml(origin: &str, text: &str, skipped_lines: usize) -> Result<RawSchedul
         let pos = e.pos();
         let reason = match e {
             roxmltree::Error::DtdDetected => m().xml_with_dtd.to_owned(),
-            other => {
-                let text = other.to_string();
-                // roxmltree ends its messages with " at L:C"; the place is printed up front.
-                let cut = text
-                    .rfind(" at ")
-                    .filter(|&i| text[i + 4..].contains(':'))
-                    .unwrap_or(text.len());
-                text[..cut].to_owned()
-            }
+            other => (m().xml_problem)(&XmlProblem::of(&other)),
         };
         vec![DataError::at(
             origin,
             Some((pos.row as usize + skipped_lines, pos.col as usize)),
-            (m().schedule_not_xml)(&reason.to_string()),
+            (m().schedule_not_xml)(&reason),
         )]
     })?;
     let root = doc.root_element();

@@ -9,6 +9,7 @@ mod serde_words;
 mod validate;
 pub mod zones;
 
+pub use frab::XmlProblem;
 pub use load::MAX_FILE_BYTES;
 pub use model::*;
 pub use serde_words::Shape;

@@ -2,6 +2,7 @@
 
 use super::{count, Messages};
 use crate::data::Shape;
+use crate::data::XmlProblem;
 use crate::present::Lang;
 
 pub const MESSAGES: Messages = Messages {
@@ -118,6 +119,32 @@ pub const MESSAGES: Messages = Messages {
     left_out_of_schedule: |n| format!("تُركت خارج الجدول {} بلا تاريخ أو وقت معروف", sessions(n)),
     schedule_not_json: |reason| format!("ليس ملف جدول JSON صالحًا: {reason}"),
     schedule_not_xml: |reason| format!("ليس ملف جدول XML صالحًا: {reason}"),
+    xml_problem: |problem| match problem {
+        XmlProblem::CloseTag { expected, found } => format!("{found} يُغلق ما ينبغي أن يُغلقه {expected}"),
+        XmlProblem::NeverClosed => "العنصر الجذر لا يُغلق".to_owned(),
+        XmlProblem::EndOfText => "ينتهي الملف داخل وسم أو عنصر".to_owned(),
+        XmlProblem::NoRoot => "لا عنصر جذر في الملف".to_owned(),
+        XmlProblem::BadName => "اسم عنصر أو سمة غير صالح".to_owned(),
+        XmlProblem::UnknownToken => "نص لا يبدأ به شيء تعرفه XML".to_owned(),
+        XmlProblem::LessThanInValue => "«<» داخل قيمة سمة؛ اكتبها &lt;".to_owned(),
+        XmlProblem::RepeatedAttribute(name) => format!("السمة {name} مكررة"),
+        XmlProblem::UnknownEntity(name) => {
+            format!("الكيان {name} غير معروف؛ ما تعرفه XML: &amp; &lt; &gt; &quot; &apos;")
+        }
+        XmlProblem::BadEntity => "إشارة إلى كيان (&…;) غير سليمة".to_owned(),
+        XmlProblem::NotXmlCharacter(code) => format!("المحرف {code} لا يصح في XML"),
+        XmlProblem::Expected {
+            expected,
+            found: Some(found),
+        } => format!("المتوقع {expected}، والموجود {found}"),
+        XmlProblem::Expected { expected, found: None } => format!("المتوقع {expected}"),
+        XmlProblem::BadComment => "تعليق (<!-- … -->) غير سليم".to_owned(),
+        XmlProblem::BadText => "نص لا تقبله XML في هذا الموضع (]]> أو محرف في غير مكانه)".to_owned(),
+        XmlProblem::Namespace => "بادئة فضاء أسماء غير معروفة أو مكررة".to_owned(),
+        XmlProblem::Declaration => "إعلان XML (<?xml …?>) بعد بداية الملف".to_owned(),
+        XmlProblem::TooLarge => "عناصر أو سمات أو فضاءات أسماء أكثر مما يحتويه أي جدول".to_owned(),
+        XmlProblem::Other(reason) => reason.clone(),
+    },
     schedule_needs_object: |key| format!("ليس جدول frab: {key} غير موجود أو ليس كائنًا"),
     schedule_needs_list: |key| format!("ليس جدول frab: {key} ليس قائمة"),
     unknown_time_zone_name: |name| {

@@ -1,7 +1,7 @@
 //! English messages.
 
 use super::Messages;
-use crate::data::Shape;
+use crate::data::{Shape, XmlProblem};
 use crate::present::Lang;
 
 pub const MESSAGES: Messages = Messages {
@@ -118,6 +118,30 @@ pub const MESSAGES: Messages = Messages {
     left_out_of_schedule: |n| format!("{n} session(s) without a known date or time left out of the schedule"),
     schedule_not_json: |reason| format!("not valid schedule JSON: {reason}"),
     schedule_not_xml: |reason| format!("not valid schedule XML: {reason}"),
+    xml_problem: |problem| match problem {
+        XmlProblem::CloseTag { expected, found } => format!("{found} closes what {expected} should"),
+        XmlProblem::NeverClosed => "the root element is never closed".to_owned(),
+        XmlProblem::EndOfText => "the file ends inside a tag or an element".to_owned(),
+        XmlProblem::NoRoot => "no root element".to_owned(),
+        XmlProblem::BadName => "not a valid element or attribute name".to_owned(),
+        XmlProblem::UnknownToken => "text that starts nothing XML knows".to_owned(),
+        XmlProblem::LessThanInValue => "a \"<\" inside an attribute value; write &lt;".to_owned(),
+        XmlProblem::RepeatedAttribute(name) => format!("the attribute {name} is given twice"),
+        XmlProblem::UnknownEntity(name) => format!("unknown entity {name}; XML knows &amp; &lt; &gt; &quot; &apos;"),
+        XmlProblem::BadEntity => "a malformed entity reference (&…;)".to_owned(),
+        XmlProblem::NotXmlCharacter(code) => format!("the character {code} is not allowed in XML"),
+        XmlProblem::Expected {
+            expected,
+            found: Some(found),
+        } => format!("expected {expected}, found {found}"),
+        XmlProblem::Expected { expected, found: None } => format!("expected {expected}"),
+        XmlProblem::BadComment => "a malformed comment (<!-- … -->)".to_owned(),
+        XmlProblem::BadText => "text that XML does not allow here (]]> or a stray character)".to_owned(),
+        XmlProblem::Namespace => "a namespace prefix that is unknown or given twice".to_owned(),
+        XmlProblem::Declaration => "an XML declaration (<?xml …?>) after the start".to_owned(),
+        XmlProblem::TooLarge => "more elements, attributes or namespaces than a schedule can have".to_owned(),
+        XmlProblem::Other(reason) => reason.clone(),
+    },
     schedule_needs_object: |key| format!("not a frab schedule: {key} is missing or not an object"),
     schedule_needs_list: |key| format!("not a frab schedule: {key} is not a list"),
     unknown_time_zone_name: |name| {

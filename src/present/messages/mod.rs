@@ -12,7 +12,7 @@ pub mod en;
 pub use code::isolate_code;
 
 use super::Lang;
-use crate::data::{Kind, Shape, Track};
+use crate::data::{Kind, Shape, Track, XmlProblem};
 use crate::query::typed::BadValue;
 use crate::term::sanitize::{shortened, ECHO_CHARS};
 use std::fmt;
@@ -118,6 +118,8 @@ pub struct Messages {
     pub left_out_of_schedule: fn(usize) -> String,
     pub schedule_not_json: fn(&str) -> String,
     pub schedule_not_xml: fn(&str) -> String,
+    /// What the XML parser found wrong.
+    pub xml_problem: fn(&XmlProblem) -> String,
     pub schedule_needs_object: fn(&str) -> String,
     pub schedule_needs_list: fn(&str) -> String,
     pub unknown_time_zone_name: fn(&str) -> String,
@@ -357,6 +359,7 @@ impl Messages {
             left_out_of_schedule,
             schedule_not_json,
             schedule_not_xml,
+            xml_problem,
             schedule_needs_object,
             schedule_needs_list,
             unknown_time_zone_name,
@@ -481,6 +484,13 @@ impl Messages {
             ("left_out_of_schedule", left_out_of_schedule(2)),
             ("schedule_not_json", schedule_not_json("expected value")),
             ("schedule_not_xml", schedule_not_xml("unexpected end")),
+            (
+                "xml_problem",
+                xml_problem(&XmlProblem::CloseTag {
+                    expected: "\"</event>\"".to_owned(),
+                    found: "\"</room>\"".to_owned(),
+                }),
+            ),
             ("schedule_needs_object", schedule_needs_object("\"schedule\"")),
             ("schedule_needs_list", schedule_needs_list("\"conference.days\"")),
             ("unknown_time_zone_name", unknown_time_zone_name("\"Mars/Base\"")),
