@@ -208,9 +208,10 @@ fn show(run: &Run, wanted: &[String]) -> Result<(), Failure> {
     let mut bare_number = None;
     let mut unknown = Vec::new();
     let mut asked = std::collections::HashSet::new();
+    let index = ids::Ids::new(run.data);
     // An id given twice is looked up (and reported) once.
     for input in wanted.iter().filter(|input| asked.insert(input.as_str())) {
-        match ids::find(run.data, input) {
+        match index.find(input) {
             Ok(sessions) => {
                 if sessions.len() > 1 {
                     bare_number = Some(query::normalize::typed_value(input));

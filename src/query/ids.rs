@@ -3,6 +3,7 @@
 
 use super::normalize::{fold_id, typed_value};
 use crate::data::{Dataset, Kind, Session};
+use std::collections::HashMap;
 
 /// An id that matched nothing. The nearest ids, for the user to retry, are [`closest`]: they are
 /// asked for separately because they cost a hundred lookups, and a long list of unknown ids
@@ -13,50 +14,84 @@ pub struct UnknownId {
 }
 
 /// Sessions that `input` names: one for a full id, possibly several for a bare number (numbers
-/// repeat across kinds: OF #39 and WS #39 are different sessions).
+/// repeat across kinds: OF #39 and WS #39 are different sessions). For many lookups, build an
+/// [`Ids`] once.
 pub fn find<'a>(data: &'a Dataset, input: &str) -> Result<Vec<&'a Session>, UnknownId> {
-    let folded = fold_id(input);
-    // An id as `list` prints it names exactly that session, even when it also reads as a code
-    // ("WS182-318" is not workshop number 182318).
-    let typed = typed_value(input);
-    let matching = |same: &dyn Fn(&str) -> bool| -> Vec<&Session> {
-        data.sessions.iter().filter(|s| names(s).any(same)).collect()
-    };
-    // As printed first, so that ids differing only in case each find their own session.
-    let exact = Some(matching(&|name| name == typed))
-        .filter(|found| !found.is_empty())
-        .unwrap_or_else(|| matching(&|name| name.eq_ignore_ascii_case(&typed)));
-    let same_letters = || -> Vec<&Session> {
-        data.sessions
-            .iter()
-            .filter(|s| names(s).any(|name| fold_id(name) == folded))
-            .collect()
-    };
-    let found: Vec<&Session> = if !exact.is_empty() {
-        exact
-    } else if let Some(sessions) = Some(same_letters()).filter(|s| !s.is_empty()) {
-        sessions
-    } else {
-        match split_code(&folded) {
-            Some((None, number)) => data
-                .sessions
-                .iter()
-                .filter(|s| s.code_numbers().contains(&number))
-                .collect(),
-            Some((Some(kind), number)) => data
-                .sessions
-                .iter()
-                .filter(|s| s.kind == kind && s.code_numbers().contains(&number))
-                .collect(),
-            None => Vec::new(),
+    Ids::new(data).find(input)
+}
+
+/// The programme's sessions by every form of name `find` accepts, so that each lookup costs a
+/// few hash probes rather than passes over every session.
+pub struct Ids<'a> {
+    sessions: &'a [Session],
+    /// By a name (id or alias) as printed, in ASCII lower case, and folded as users type it;
+    /// and by code number. Each holds indices into `sessions`, in programme order.
+    as_printed: HashMap<&'a str, Vec<usize>>,
+    lower_case: HashMap<String, Vec<usize>>,
+    folded: HashMap<String, Vec<usize>>,
+    numbered: HashMap<u32, Vec<usize>>,
+}
+
+impl<'a> Ids<'a> {
+    pub fn new(data: &'a Dataset) -> Self {
+        let mut ids = Ids {
+            sessions: &data.sessions,
+            as_printed: HashMap::new(),
+            lower_case: HashMap::new(),
+            folded: HashMap::new(),
+            numbered: HashMap::new(),
+        };
+        // A session with two names of the same form is listed once under it.
+        fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, index: usize) {
+            let entry = map.entry(key).or_default();
+            if entry.last() != Some(&index) {
+                entry.push(index);
+            }
         }
-    };
-    if found.is_empty() {
-        Err(UnknownId {
-            input: input.to_owned(),
-        })
-    } else {
-        let mut found = found;
+        for (index, s) in data.sessions.iter().enumerate() {
+            for name in names(s) {
+                add(&mut ids.as_printed, name, index);
+                add(&mut ids.lower_case, name.to_ascii_lowercase(), index);
+                add(&mut ids.folded, fold_id(name), index);
+            }
+            for number in s.code_numbers() {
+                add(&mut ids.numbered, number, index);
+            }
+        }
+        ids
+    }
+
+    /// As [`find`].
+    pub fn find(&self, input: &str) -> Result<Vec<&'a Session>, UnknownId> {
+        let folded = fold_id(input);
+        // An id as `list` prints it names exactly that session, even when it also reads as a
+        // code ("WS182-318" is not workshop number 182318). As printed first, so that ids
+        // differing only in case each find their own session.
+        let typed = typed_value(input);
+        let named = self
+            .as_printed
+            .get(typed.as_str())
+            .or_else(|| self.lower_case.get(&typed.to_ascii_lowercase()))
+            .or_else(|| self.folded.get(&folded));
+        let mut found: Vec<&Session> = match named {
+            Some(indices) => indices.iter().map(|&i| &self.sessions[i]).collect(),
+            None => match split_code(&folded) {
+                Some((kind, number)) => self
+                    .numbered
+                    .get(&number)
+                    .into_iter()
+                    .flatten()
+                    .map(|&i| &self.sessions[i])
+                    .filter(|s| kind.is_none_or(|k| s.kind == k))
+                    .collect(),
+                None => Vec::new(),
+            },
+        };
+        if found.is_empty() {
+            return Err(UnknownId {
+                input: input.to_owned(),
+            });
+        }
         super::sort(&mut found, super::zone::Zone::Utc);
         Ok(found)
     }
