@@ -374,8 +374,8 @@ fn a_bad_session_in_flow_style_is_reported_with_the_lines_and_fields_of_block_st
     // before it, so every line number must match.
     let block = "sessions:\n- id: B1\n  kind: seminar\n  date: '2020-02-30'\n  title_en: Bad\n  colour: red\n  start_utc: '10:00'\n  end_utc: '11:00'\n";
     let flow = "sessions: [\n  {id: B1,\n  kind: seminar,\n  date: '2020-02-30',\n  title_en: Bad,\n  colour: red,\n  start_utc: '10:00',\n  end_utc: '11:00'}\n]\n";
-    let block_problems = from_text(&(frame() + block), "p.yaml").expect_err("refused");
-    let flow_problems = from_text(&(frame() + flow), "p.yaml").expect_err("refused");
+    let block_problems = problems(&(frame() + block));
+    let flow_problems = problems(&(frame() + flow));
     assert!(block_problems.len() >= 4, "{block_problems:?}");
     assert!(block_problems.iter().all(|p| p.line.is_some()), "{block_problems:?}");
     assert_eq!(lines_and_fields(&flow_problems), lines_and_fields(&block_problems));
@@ -418,30 +418,37 @@ fn a_validation_problem_in_flow_style_has_the_line_block_style_gives() {
     assert_eq!(lines_and_fields(&flow_problems), lines_and_fields(&block_problems));
 }
 
+/// The status and standard error of `igf --data - list` given `text`, with `extra` arguments.
+fn refusal_of(text: &str, extra: &[&str]) -> (Option<i32>, String) {
+    let out = common::igf()
+        .args(["--data", "-", "list"])
+        .args(extra)
+        .write_stdin(text.to_owned())
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// The bundled programme with `line` put in its first session.
+fn bundled_with(line: &str) -> String {
+    let bundled = include_str!("../data/igf2020.yaml");
+    let first_kind = bundled.find("\n  kind:").expect("a session") + 1;
+    format!("{}{line}{}", &bundled[..first_kind], &bundled[first_kind..])
+}
+
 /// The YAML parser's reasons are worded in the interface language: in Arabic by default, as
 /// libyaml gives them with `--lang en`.
 #[test]
 fn yaml_syntax_reasons_are_in_the_interface_language() {
-    let bundled = include_str!("../data/igf2020.yaml");
-    let first_kind = bundled.find("\n  kind:").expect("a session") + 1;
     for (bad, english) in [
         ("  title_en: b: c\n", "mapping values are not allowed in this context"),
         ("  title_en: [1, 2\n", "did not find expected ',' or ']'"),
         ("\t- b\n", "found a tab character that violates indentation"),
         ("  title_en: *nope\n", "unknown anchor"),
     ] {
-        let text = format!("{}{bad}{}", &bundled[..first_kind], &bundled[first_kind..]);
-        let ar = common::igf()
-            .args(["--data", "-", "list"])
-            .write_stdin(text.clone())
-            .output()
-            .unwrap();
-        let en = common::igf()
-            .args(["--data", "-", "list", "--lang", "en"])
-            .write_stdin(text)
-            .output()
-            .unwrap();
-        let (ar, en) = (String::from_utf8_lossy(&ar.stderr), String::from_utf8_lossy(&en.stderr));
+        let text = bundled_with(bad);
+        let (_, ar) = refusal_of(&text, &[]);
+        let (_, en) = refusal_of(&text, &["--lang", "en"]);
         assert!(en.contains(english), "{en}");
         let reason = ar
             .rsplit_once("YAML: ")
@@ -460,32 +467,15 @@ fn yaml_syntax_reasons_are_in_the_interface_language() {
 #[test]
 fn a_repeated_top_level_key_and_a_merge_key_are_refused_where_they_are() {
     let bundled = include_str!("../data/igf2020.yaml");
-    let repeated = format!("{bundled}sessions: []\n");
-    let out = common::igf()
-        .args(["--data", "-", "list", "--lang", "en"])
-        .write_stdin(repeated)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (status, stderr) = refusal_of(&format!("{bundled}sessions: []\n"), &["--lang", "en"]);
     let second_line = bundled.lines().count() + 1;
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(status, Some(2));
     assert!(
         stderr.starts_with(&format!("igf: -:{second_line}:1: \"sessions\" is given twice")),
         "{stderr}"
     );
-    let first_kind = bundled.find("\n  kind:").expect("a session") + 1;
-    let merged = format!(
-        "{}  <<: {{room: x}}\n{}",
-        &bundled[..first_kind],
-        &bundled[first_kind..]
-    );
-    let out = common::igf()
-        .args(["--data", "-", "list", "--lang", "en"])
-        .write_stdin(merged)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2));
+    let (status, stderr) = refusal_of(&bundled_with("  <<: {room: x}\n"), &["--lang", "en"]);
+    assert_eq!(status, Some(2));
     assert!(stderr.contains("merge keys (<<) are not applied"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
@@ -495,18 +485,9 @@ fn a_repeated_top_level_key_and_a_merge_key_are_refused_where_they_are() {
 #[test]
 fn counts_in_arabic_messages_follow_the_digits() {
     let nested = "[".repeat(100);
-    let message = |extra: &[&str]| {
-        let out = common::igf()
-            .args(["--data", "-", "list"])
-            .args(extra)
-            .write_stdin(nested.clone())
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
-    let arabic = message(&[]);
+    let (status, arabic) = refusal_of(&nested, &[]);
+    assert_eq!(status, Some(2));
     assert!(arabic.starts_with("igf: -:1:") && arabic.contains("٦٤"), "{arabic}");
-    let latin = message(&["--digits", "latin"]);
+    let (_, latin) = refusal_of(&nested, &["--digits", "latin"]);
     assert!(latin.contains("64") && !latin.contains("٦٤"), "{latin}");
 }
