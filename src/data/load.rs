@@ -798,16 +798,59 @@ impl<'de> IntoDeserializer<'de, FieldError> for Neutral {
     }
 }
 
-/// The same document with sessions left untyped, so each session can fail on its own.
+/// The same document with each session typed on its own, so each can fail on its own.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LooseDataset {
     forum: Forum,
-    sessions: Vec<serde_yaml::Value>,
+    sessions: CheckedSessions,
     #[serde(default)]
     bodies: Vec<Body>,
     #[serde(default)]
     organisations: Vec<Organisation>,
+}
+
+/// Sessions typed one at a time as the list is read, so that one untyped session is held at a
+/// time, not the whole list: the sessions that passed and, for each that did not, its place in
+/// the list, its id and its problems.
+#[derive(Default)]
+struct CheckedSessions {
+    passed: Vec<(usize, Session)>,
+    refused: Vec<Refused>,
+}
+
+type Problems = Vec<(Option<String>, String)>;
+
+struct Refused {
+    index: usize,
+    id: Option<String>,
+    problems: Problems,
+}
+
+impl<'de> Deserialize<'de> for CheckedSessions {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Each;
+        impl<'de> Visitor<'de> for Each {
+            type Value = CheckedSessions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of sessions")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<CheckedSessions, A::Error> {
+                let mut checked = CheckedSessions::default();
+                let mut index = 0;
+                while let Some(value) = seq.next_element::<serde_yaml::Value>()? {
+                    let id = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+                    match deserialize_collecting(value) {
+                        Ok(session) => checked.passed.push((index, session)),
+                        Err(problems) => checked.refused.push(Refused { index, id, problems }),
+                    }
+                    index += 1;
+                }
+                Ok(checked)
+            }
+        }
+        d.deserialize_seq(Each)
+    }
 }
 
 /// The whole file as one document, for layouts that cannot be split (flow style, aliases across
@@ -823,39 +866,39 @@ fn parse_whole(text: &str, origin: &str) -> Parsed {
     };
     let m = messages::current();
     let mut problems = Vec::new();
-    let mut sessions = Vec::with_capacity(loose.sessions.len());
-    let mut places = Vec::with_capacity(loose.sessions.len());
+    let checked = loose.sessions;
+    let places = checked.passed.iter().map(|&(index, _)| (UNSPLIT, index)).collect();
+    let sessions = checked.passed.into_iter().map(|(_, s)| s).collect();
     let problems_located = std::cell::Cell::new(0);
-    for (index, value) in loose.sessions.into_iter().enumerate() {
-        let who = match value.get("id").and_then(|v| v.as_str()) {
-            Some(id) => (m.in_session)(&m.quoted(id)),
+    for Refused {
+        index,
+        id,
+        problems: found,
+    } in checked.refused
+    {
+        let who = match id {
+            Some(id) => (m.in_session)(&m.quoted(&id)),
             None => (m.in_session_number)(index + 1),
         };
-        match deserialize_collecting(value) {
-            Ok(s) => {
-                sessions.push(s);
-                places.push((UNSPLIT, index));
-            }
-            Err(found) => problems.extend(found.into_iter().map(|(field, message)| {
-                // Located as the batch path locates them: at the field's key when the session
-                // has it, else at the session.
-                let place = (problems_located.get() < MAX_LOCATED)
-                    .then(|| {
-                        problems_located.set(problems_located.get() + 1);
-                        field
-                            .as_deref()
-                            .and_then(|f| locate(text, index, Some(f)))
-                            .or_else(|| locate(text, index, None))
-                    })
-                    .flatten()
-                    .map(|(line, _)| (line, 1));
-                let text = match field {
-                    Some(f) => format!("{who}: {}", (m.bad_field)(&f, &message)),
-                    None => format!("{who}: {message}"),
-                };
-                DataError::at(origin, place, text)
-            })),
-        }
+        problems.extend(found.into_iter().map(|(field, message)| {
+            // Located as the batch path locates them: at the field's key when the session
+            // has it, else at the session.
+            let place = (problems_located.get() < MAX_LOCATED)
+                .then(|| {
+                    problems_located.set(problems_located.get() + 1);
+                    field
+                        .as_deref()
+                        .and_then(|f| locate(text, index, Some(f)))
+                        .or_else(|| locate(text, index, None))
+                })
+                .flatten()
+                .map(|(line, _)| (line, 1));
+            let text = match field {
+                Some(f) => format!("{who}: {}", (m.bad_field)(&f, &message)),
+                None => format!("{who}: {message}"),
+            };
+            DataError::at(origin, place, text)
+        }));
     }
     Parsed {
         dataset: Some(Dataset {
