@@ -120,6 +120,8 @@ pub enum XmlProblem {
         expected: String,
         found: Option<String>,
     },
+    /// An attribute's value without quotes around it; what stands there.
+    QuoteExpected(String),
     BadComment,
     BadText,
     Namespace,
@@ -153,6 +155,11 @@ impl XmlProblem {
             E::NonXmlChar(c, _) => XmlProblem::NotXmlCharacter(format!("U+{:04X}", u32::from(*c))),
             E::InvalidChar(expected, found, _) => XmlProblem::Expected {
                 expected: q(&char::from(*expected).to_string()),
+                found: Some(q(&char::from(*found).to_string())),
+            },
+            E::InvalidChar2("a quote", found, _) => XmlProblem::QuoteExpected(q(&char::from(*found).to_string())),
+            E::InvalidChar2(expected, found, _) => XmlProblem::Expected {
+                expected: q(expected.trim_matches('\'')),
                 found: Some(q(&char::from(*found).to_string())),
             },
             E::InvalidString(expected, _) => XmlProblem::Expected {

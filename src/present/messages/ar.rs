@@ -24,11 +24,11 @@ pub const MESSAGES: Messages = Messages {
     not_utf8: |offset| format!("ليس نصًّا صالحًا بترميز UTF-8 (أول بايت معيب عند الموضع {offset})"),
     too_deep: |limit| {
         let limit = count(limit);
-        format!("قوائم أو خرائط متداخلة بعمق يزيد على {limit}، والبرنامج لا يحتاج إلى أكثر من بضعة مستويات")
+        format!("قوائم أو حقول (مفتاح: قيمة) متداخلة في أكثر من {limit} مستوى، والبرنامج لا يحتاج إلا إلى بضعة مستويات")
     },
     too_much_repeated: |mib| {
         let mib = count(mib);
-        format!("تكرر الإحالات (*name) حتى هذا الموضع أكثر من {mib} MiB من النص، والبرنامج يحتاج إلى أقل من ذلك بكثير")
+        format!("تُكرِّر الإحالات (*name) حتى هذا الموضع أكثر من {mib} MiB من النص، والبرنامج يحتاج إلى أقل من ذلك بكثير")
     },
     syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {}", yaml_reason(reason)),
     missing_field: "الحقل مفقود",
@@ -52,7 +52,7 @@ pub const MESSAGES: Messages = Messages {
     event_without_title: "بلا عنوان",
     not_a_known_value: |value, known| format!("{value} ليست من القيم الممكنة: {known}"),
     not_in_schema: |known| format!("ليس من حقول المخطط؛ الحقول هي {known}"),
-    merge_key: "مفاتيح الدمج (<<) لا تُطبَّق هنا؛ اكتب الحقول واحدًا واحدًا، ويجوز أن يكون كلٌّ منها إحالة (*name)",
+    merge_key: "مفاتيح الدمج «<<» لا تُطبَّق هنا؛ اكتب الحقول واحدًا واحدًا، ويجوز أن تكون قيمة كلٍّ منها إحالة (*name)",
     date_beyond_calendars: |date| {
         format!("التاريخ {date} خارج السنوات من ٠٠٠١ إلى ٩٩٩٩ التي تتسع لها التقاويم وجداول المؤتمرات")
     },
@@ -67,7 +67,7 @@ pub const MESSAGES: Messages = Messages {
         format!("العدد {n} أكبر من 18446744073709551615، أكبر عدد يقبله الملف؛ ضعه بين علامتي تنصيص إن كان نصًّا")
     },
     several_documents: "في الملف أكثر من مستند YAML واحد (سطر --- أو ... في داخله)، والبرنامج مستند واحد",
-    too_many_repetitions: "تكرر الإحالات (*name) أجزاءً من الملف أكثر مما يحتاجه أي برنامج",
+    too_many_repetitions: "تُكرِّر الإحالات (*name) أجزاءً من الملف أكثر مما يحتاجه أي برنامج",
     schedule_without_dates: "لا يذكر الجدول أي تاريخ: لا بداية للمؤتمر ولا أيام ولا فعاليات مؤرخة",
     wrong_type: |found, expected| format!("الموجود {found}، والمتوقع {expected}"),
     shape: |shape| match shape {
@@ -101,10 +101,7 @@ pub const MESSAGES: Messages = Messages {
         let rule = "اكتبه كاملًا مثل https://www.intgovforum.org/ بلا مسافات ولا محارف تحكم";
         match character {
             Some((code, at)) => {
-                format!(
-                    "{url} ليس عنوانًا على الويب: المحرف رقم {} هو {code}، ولا يكون في عنوان؛ {rule}",
-                    count(at)
-                )
+                format!("{url} ليس عنوانًا على الويب: المحرف رقم {at} هو {code}، ولا يكون في عنوان؛ {rule}")
             }
             None => format!("{url} ليس عنوانًا على الويب؛ {rule}"),
         }
@@ -121,27 +118,30 @@ pub const MESSAGES: Messages = Messages {
     schedule_not_xml: |reason| format!("ليس ملف جدول XML صالحًا: {reason}"),
     xml_problem: |problem| match problem {
         XmlProblem::CloseTag { expected, found } => format!("{found} يُغلق ما ينبغي أن يُغلقه {expected}"),
-        XmlProblem::NeverClosed => "العنصر الجذر لا يُغلق".to_owned(),
+        XmlProblem::NeverClosed => "لم يُغلَق العنصر الجذر حتى نهاية الملف".to_owned(),
         XmlProblem::EndOfText => "ينتهي الملف داخل وسم أو عنصر".to_owned(),
         XmlProblem::NoRoot => "لا عنصر جذر في الملف".to_owned(),
         XmlProblem::BadName => "اسم عنصر أو سمة غير صالح".to_owned(),
-        XmlProblem::UnknownToken => "نص لا يبدأ به شيء تعرفه XML".to_owned(),
-        XmlProblem::LessThanInValue => "«<» داخل قيمة سمة؛ اكتبها &lt;".to_owned(),
+        XmlProblem::UnknownToken => "نص لا يبدأ به أي تركيب في XML".to_owned(),
+        XmlProblem::LessThanInValue => "«<» داخل قيمة سمة؛ اكتبها «&lt;»".to_owned(),
         XmlProblem::RepeatedAttribute(name) => format!("السمة {name} مكررة"),
         XmlProblem::UnknownEntity(name) => {
-            format!("الكيان {name} غير معروف؛ ما تعرفه XML: &amp; &lt; &gt; &quot; &apos;")
+            format!("الكيان {name} غير معروف؛ لا تعرف XML من الكيانات إلا «&amp;» و«&lt;» و«&gt;» و«&quot;» و«&apos;»")
         }
-        XmlProblem::BadEntity => "إشارة إلى كيان (&…;) غير سليمة".to_owned(),
+        XmlProblem::BadEntity => "إشارة إلى كيان «&…;» غير سليمة".to_owned(),
         XmlProblem::NotXmlCharacter(code) => format!("المحرف {code} لا يصح في XML"),
         XmlProblem::Expected {
             expected,
             found: Some(found),
         } => format!("المتوقع {expected}، والموجود {found}"),
         XmlProblem::Expected { expected, found: None } => format!("المتوقع {expected}"),
-        XmlProblem::BadComment => "تعليق (<!-- … -->) غير سليم".to_owned(),
-        XmlProblem::BadText => "نص لا تقبله XML في هذا الموضع (]]> أو محرف في غير مكانه)".to_owned(),
+        XmlProblem::QuoteExpected(found) => {
+            format!("المتوقع علامة تنصيص (\" أو ') حول قيمة السمة، والموجود {found}")
+        }
+        XmlProblem::BadComment => "تعليق «<!-- … -->» غير سليم".to_owned(),
+        XmlProblem::BadText => "نص لا تقبله XML في هذا الموضع («]]>» أو محرف في غير مكانه)".to_owned(),
         XmlProblem::Namespace => "بادئة فضاء أسماء غير معروفة أو مكررة".to_owned(),
-        XmlProblem::Declaration => "إعلان XML (<?xml …?>) بعد بداية الملف".to_owned(),
+        XmlProblem::Declaration => "إعلان XML «<?xml …?>» لا يكون إلا في أول الملف".to_owned(),
         XmlProblem::TooLarge => "عناصر أو سمات أو فضاءات أسماء أكثر مما يحتويه أي جدول".to_owned(),
         XmlProblem::Other(reason) => reason.clone(),
     },
@@ -155,7 +155,7 @@ pub const MESSAGES: Messages = Messages {
     bad_event_duration: |text| format!("المدة {text} ليست طولًا مثل 01:30"),
     times_as_printed: |origin, n| {
         format!(
-            "{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {} كما كُتبت، بوصفها UTC",
+            "{origin}: لا يذكر الملف منطقة زمنية؛ تُعرض أوقات {} كما كُتبت، على أنها بتوقيت UTC",
             of_sessions(n)
         )
     },
@@ -219,7 +219,9 @@ fn yaml_reason(reason: &str) -> &str {
         "block sequence entries are not allowed in this context" => "لا يصح عنصر قائمة «- » في هذا الموضع",
         "could not find expected ':'" => "لم يُعثر على النقطتين «:» بعد المفتاح",
         "found unexpected ':'" => "نقطتان «:» في غير موضعهما",
-        "found character that cannot start any token" => "محرف لا يبدأ به شيء في YAML",
+        "found character that cannot start any token" => {
+            "محرف لا يبدأ به أي تركيب في YAML؛ ضع القيمة بين علامتي تنصيص إن كانت نصًّا"
+        }
         "found unexpected end of stream" => "انتهى الملف قبل أن يُغلق ما فُتح (علامة تنصيص أو قوس)",
         "did not find expected node content" => "لم يُعثر على القيمة المنتظرة",
         "did not find expected '-' indicator" => "لم يُعثر على «-» المنتظرة لعنصر القائمة",
@@ -231,7 +233,9 @@ fn yaml_reason(reason: &str) -> &str {
         "found a tab character where an indentation space is expected" => {
             "محرف جدولة (tab) حيث تُنتظر مسافة بادئة، والمسافة البادئة تُكتب بمسافات"
         }
-        "found unknown escape character" => "تسلسل هروب «\\» غير معروف داخل نص بين علامتي تنصيص مزدوجتين",
+        "found unknown escape character" => {
+            "تسلسل هروب غير معروف بعد «\\» في نص بين علامتي تنصيص مزدوجتين؛ اكتب «\\\\» للشرطة المائلة العكسية أو استعمل علامتي تنصيص مفردتين"
+        }
         "found invalid Unicode character escape code" | "did not find expected hexadecimal number" => {
             "رمز محرف غير صالح في تسلسل هروب «\\u» أو «\\x»"
         }
@@ -250,7 +254,7 @@ fn yaml_reason(reason: &str) -> &str {
         }
         "did not find expected '!'" => "تُنتظر هنا «!» في الوسم",
         "found unknown directive name" | "could not find expected directive name" => {
-            "توجيه «%» غير معروف؛ ما يُعرف منها %YAML و%TAG"
+            "توجيه غير معروف بعد «%»؛ لا يُعرف من التوجيهات إلا %YAML و%TAG"
         }
         "found unexpected non-alphabetical character" => "محرف غير منتظر في اسم التوجيه",
         "found incompatible YAML document" => "إصدار YAML في توجيه %YAML غير مدعوم",
@@ -263,18 +267,19 @@ fn yaml_reason(reason: &str) -> &str {
         "unknown anchor" => "إحالة (*name) إلى مرساة (&name) لم تُعرَّف قبلها",
         "EOF while parsing a value" => "انتهى الملف قبل القيمة المنتظرة",
         "empty YAML tag is not allowed" => "وسم فارغ (!) لا يصح",
-        "failed to parse YAML number" => "عدد لا يُقرأ",
+        "failed to parse YAML number" => "عدد غير صالح في YAML",
         other => other,
     }
 }
 
-/// A number of sessions as the subject of a sentence: one and two have their own forms, three
-/// to ten take the plural, more the singular.
+/// A number of sessions as the subject of a sentence: one and two have their own forms; the
+/// noun follows the number's last part, so a number ending in three to ten (3, 10, 103, 210)
+/// takes the plural and any other (11, 100, 111) the singular.
 fn sessions(n: usize) -> String {
     match n {
         1 => "جلسة واحدة".to_owned(),
         2 => "جلستان".to_owned(),
-        3..=10 => format!("{} جلسات", count(n)),
+        n if (3..=10).contains(&(n % 100)) => format!("{} جلسات", count(n)),
         _ => format!("{} جلسة", count(n)),
     }
 }
@@ -284,5 +289,30 @@ fn of_sessions(n: usize) -> String {
     match n {
         2 => "جلستين".to_owned(),
         _ => sessions(n),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_of_sessions_takes_the_form_its_last_part_asks_for() {
+        let forms = [
+            (1, "جلسة واحدة"),
+            (2, "جلستان"),
+            (3, "جلسات"),
+            (10, "جلسات"),
+            (11, "جلسة"),
+            (100, "جلسة"),
+            (103, "جلسات"),
+            (111, "جلسة"),
+            (210, "جلسات"),
+            (1005, "جلسات"),
+        ];
+        for (n, form) in forms {
+            assert!(sessions(n).ends_with(form), "{n}: {}", sessions(n));
+        }
+        assert_eq!(of_sessions(2), "جلستين");
     }
 }

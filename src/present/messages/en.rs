@@ -51,7 +51,7 @@ pub const MESSAGES: Messages = Messages {
     event_without_title: "has no title",
     not_a_known_value: |value, known| format!("{value} is not one of {known}"),
     not_in_schema: |known| format!("not a field of the schema; the fields are {known}"),
-    merge_key: "merge keys (<<) are not applied here; write the fields out, each may be an alias (*name)",
+    merge_key: "merge keys (<<) are not applied here; write the fields out; each value may be an alias (*name)",
     date_beyond_calendars: |date| {
         format!("date {date} is outside the years 0001 to 9999 that calendars and schedules can hold")
     },
@@ -135,6 +135,9 @@ pub const MESSAGES: Messages = Messages {
             found: Some(found),
         } => format!("expected {expected}, found {found}"),
         XmlProblem::Expected { expected, found: None } => format!("expected {expected}"),
+        XmlProblem::QuoteExpected(found) => {
+            format!("expected a quote (\" or ') around the attribute's value, found {found}")
+        }
         XmlProblem::BadComment => "a malformed comment (<!-- … -->)".to_owned(),
         XmlProblem::BadText => "text that XML does not allow here (]]> or a stray character)".to_owned(),
         XmlProblem::Namespace => "a namespace prefix that is unknown or given twice".to_owned(),
