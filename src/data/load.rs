@@ -121,8 +121,9 @@ impl<'t> Lines<'t> {
 /// Parses a block-style programme one batch of sessions at a time. serde_yaml holds every event
 /// of the text it parses in memory, which for a whole 30 MB programme is several hundred MB; a
 /// batch at a time keeps that to a few sessions' worth. None when the layout does not allow it
-/// (no block-style `sessions:` list, or an alias to an anchor in another part of the file): the
-/// whole file is then parsed as one document.
+/// (no block-style `sessions:` list, a chain of aliases too long to bring in front of a batch,
+/// or preludes that would cost more than the file): the whole file is then parsed as one
+/// document.
 fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> Option<Parsed> {
     let block = layout.sessions.as_ref()?;
     if block.items.is_empty() {
