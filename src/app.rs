@@ -11,7 +11,7 @@ use crate::present::{export, help, views, Context, Document};
 use crate::query::{self, ids, search::Rank};
 use crate::settings::{self, Settings};
 use crate::term;
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 use std::ffi::OsString;
 use std::io;
 
@@ -37,7 +37,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     settings::forget_unused_option_variables(&args);
     // Argument checks run inside the parser, so their messages need the language first.
     messages::set_language(settings::interface_lang(&args));
-    let cli = match Cli::try_parse_from(&args) {
+    let cli = match crate::cli::parse(&args) {
         Ok(cli) => cli,
         Err(e) => return clap_failure(&e, &args),
     };

@@ -5,29 +5,136 @@ use crate::present::{Digits, Lang, Zone};
 use crate::query::typed;
 use crate::query::Filter;
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 const ABOUT: &str = "Browse the programme of the 15th Internet Governance Forum (IGF 2020, online, 2-17 November 2020) offline, in Arabic or English.";
 
-#[derive(Debug, Parser)]
+/// The parsed command line. Its definition is built by [`root`] and the derive of [`Command`]:
+/// [`parse`] builds only what a command line needs, and [`CommandFactory::command`] gives the
+/// whole of it to help, completions and the manual.
 // Help is printed by `present::help` in the interface language; the doc comments here are its
 // English text. A repeated option takes its last value, as `present::help` assumes for --lang.
-#[command(
-    name = "igf",
-    version,
-    about = ABOUT,
-    propagate_version = true,
-    args_override_self = true,
-    help_expected = true,
-    // Our own `help` command takes the options every command takes (`igf help list --lang en`).
-    disable_help_subcommand = true
-)]
+#[derive(Debug)]
 pub struct Cli {
-    #[command(flatten)]
     pub global: Global,
-    #[command(subcommand)]
     pub command: Command,
+}
+
+/// The root of the definition, without its commands: the options every command takes, and what
+/// clap says about the program.
+fn root() -> clap::Command {
+    // The group the derive would make for `Cli`'s own fields, of which it has none.
+    let root = clap::Command::new("igf").group(clap::ArgGroup::new("Cli").multiple(true).args([] as [clap::Id; 0]));
+    Global::augment_args(root)
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(ABOUT)
+        .propagate_version(true)
+        .args_override_self(true)
+        .help_expected(true)
+        // Our own `help` command takes the options every command takes (`igf help list --lang en`).
+        .disable_help_subcommand(true)
+}
+
+impl CommandFactory for Cli {
+    fn command() -> clap::Command {
+        Command::augment_subcommands(root())
+    }
+
+    fn command_for_update() -> clap::Command {
+        Command::augment_subcommands_for_update(Global::augment_args_for_update(root()))
+            .subcommand_required(false)
+            .arg_required_else_help(false)
+    }
+}
+
+impl FromArgMatches for Cli {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Self::from_arg_matches_mut(&mut matches.clone())
+    }
+
+    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(Cli {
+            global: Global::from_arg_matches_mut(matches)?,
+            command: Command::from_arg_matches_mut(matches)?,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.update_from_arg_matches_mut(&mut matches.clone())
+    }
+
+    fn update_from_arg_matches_mut(&mut self, matches: &mut clap::ArgMatches) -> Result<(), clap::Error> {
+        self.global.update_from_arg_matches_mut(matches)?;
+        self.command.update_from_arg_matches_mut(matches)
+    }
+}
+
+impl Parser for Cli {}
+
+/// Parses `args` (the first is the program name) as clap parses them with the whole definition,
+/// building only the root and the command they name. Clap never looks at a command's siblings
+/// once it has found its name, and building and propagating the options of ten commands was
+/// most of its work at start-up. The name is read ahead of clap ([`named_command`]); a parse
+/// that fails, or that found another command, is done again with the whole definition, so
+/// every error, help text and suggestion is the one the whole definition gives. `--version`
+/// says what the root says, which the root alone can say too.
+pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    parse_with_what_is_named(args).unwrap_or_else(|| Cli::try_parse_from(args))
+}
+
+/// [`parse`] with the root and the command named alone; `None` when the whole definition is
+/// needed to say what is wrong.
+fn parse_with_what_is_named(args: &[OsString]) -> Option<Result<Cli, clap::Error>> {
+    let root = root();
+    let named = named_command(&root, args).map(str::to_owned);
+    let definition = match named.as_deref() {
+        None => root,
+        Some(name) => root.subcommand(only_command(name)?),
+    };
+    match definition.try_get_matches_from(args) {
+        Ok(mut matches) if matches.subcommand_name() == named.as_deref() => {
+            Cli::from_arg_matches_mut(&mut matches).ok().map(Ok)
+        }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => Some(Err(e)),
+        _ => None,
+    }
+}
+
+/// The command named on the command line, read the way clap reads it: options of the root, with
+/// the values they take, come before the command's name. `None` when no word names one.
+fn named_command<'a>(root: &clap::Command, args: &'a [OsString]) -> Option<&'a str> {
+    let takes_value = |long: &str| {
+        root.get_arguments()
+            .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+    };
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        let arg = arg.to_str()?;
+        match arg.strip_prefix("--") {
+            Some("") => return None,
+            Some(option) if !option.contains('=') && takes_value(option) => {
+                rest.next();
+            }
+            Some(_) => {}
+            None if arg.starts_with('-') => {}
+            None => return Some(arg),
+        }
+    }
+    None
+}
+
+/// The definition of the command `name` alone, as the derive of [`Command`] makes it.
+fn only_command(name: &str) -> Option<clap::Command> {
+    let mut all = Command::augment_subcommands(clap::Command::new(""));
+    let command = all
+        .get_subcommands_mut()
+        .find(|c| c.get_name() == name)
+        .map(std::mem::take);
+    command
 }
 
 #[derive(Debug, Args)]
@@ -238,4 +345,93 @@ pub enum ColorArg {
     Auto,
     Always,
     Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(line: &str) -> Vec<OsString> {
+        std::iter::once("igf")
+            .chain(line.split_whitespace())
+            .map(OsString::from)
+            .collect()
+    }
+
+    /// What clap makes of a command line, as text: the parsed arguments, or the error's kind
+    /// and the message it would print.
+    fn outcome(result: Result<Cli, clap::Error>) -> String {
+        match result {
+            Ok(cli) => format!("{cli:?}"),
+            Err(e) => format!("{:?}: {}", e.kind(), e.render()),
+        }
+    }
+
+    #[test]
+    fn the_command_named_is_read_past_the_options_and_their_values() {
+        let root = root();
+        for (line, named) in [
+            ("list --date 2020-11-04", Some("list")),
+            ("--lang en --tz Africa/Cairo show 39", Some("show")),
+            ("--data list egypt", Some("egypt")),
+            ("--data=list egypt", Some("egypt")),
+            ("--no-pager -V days", Some("days")),
+            ("--lang en", None),
+            ("-- list", None),
+            ("", None),
+        ] {
+            assert_eq!(named_command(&root, &args(line)), named, "igf {line}");
+        }
+    }
+
+    /// Built for the command named alone or whole, the definition reads every command line the
+    /// same: the same arguments, or the same error with the same words.
+    #[test]
+    fn parsing_with_the_command_named_alone_is_parsing_with_the_whole_definition() {
+        for line in [
+            "list --date 2020-11-04",
+            "list --date 2020-11-04 --date 2020-11-05 --track Trust --kind workshop",
+            "--lang en list --lang ar --format plain",
+            "--data list show OF39 39",
+            "show",
+            "search",
+            "search data --phase 2 --body Egypt",
+            "egypt --digits latin --color never --no-pager",
+            "tracks",
+            "kinds --bidi visual",
+            "days --tz Asia/Tokyo",
+            "about",
+            "completions bash",
+            "completions nosuchshell",
+            "man",
+            "help list",
+            "help",
+            "--version",
+            "-V",
+            "list --version",
+            "--help",
+            "list --help",
+            "list -h",
+            "",
+            "--lang en",
+            "lst",
+            "list --bogus",
+            "list --date 2020-13-01",
+            "list --date",
+            "--tz Nowhere/Land list",
+            "--format nope list",
+            "list egypt",
+            "-- list",
+            "list -- --date",
+            "--data",
+        ] {
+            let given = args(line);
+            let whole = Cli::try_parse_from(&given);
+            let alone = parse_with_what_is_named(&given);
+            // Only what the whole definition must explain needs it.
+            let needs_whole = matches!(&whole, Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion);
+            assert_eq!(alone.is_none(), needs_whole, "igf {line}");
+            assert_eq!(outcome(parse(&given)), outcome(whole), "igf {line}");
+        }
+    }
 }
