@@ -70,6 +70,14 @@ pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
             (m.duplicate_key)(&m.quoted(key.name.trim_end())),
         ));
     }
+    if let Some((first, again)) = anchor_defined_twice(&layout) {
+        let m = messages::current();
+        return failed(DataError::at(
+            origin,
+            Some((text_lines.line_of(again.at), 1)),
+            (m.anchor_defined_twice)(&m.quoted(&format!("&{}", again.name)), text_lines.line_of(first)),
+        ));
+    }
     if let Some(alias) = repeats_past_limit(&layout) {
         return failed(DataError::at(
             origin,
@@ -212,6 +220,17 @@ impl<'t> Definitions<'t> {
     }
 }
 
+/// The first anchor name defined a second time: where it was first, and the second. YAML 1.2
+/// lets a name be defined again, but serde_yaml then points older aliases at newer anchors of
+/// other names, and a programme never needs it.
+fn anchor_defined_twice<'t>(layout: &Layout<'t>) -> Option<(usize, Mark<'t>)> {
+    let mut first = std::collections::HashMap::with_capacity(layout.anchors.len());
+    layout
+        .anchors
+        .iter()
+        .find_map(|mark| first.insert(mark.name, mark.at).map(|at| (at, *mark)))
+}
+
 /// The text aliases may repeat, on top of the file itself: an alias to a long text in every
 /// session would otherwise make a file within [`MAX_FILE_BYTES`] take gigabytes once read.
 pub const MAX_REPEATED_BYTES: u64 = MAX_FILE_BYTES;
@@ -228,11 +247,12 @@ fn repeats_past_limit(layout: &Layout) -> Option<usize> {
     repeated.push(0);
     for (i, alias) in layout.aliases.iter().enumerate() {
         let own = definitions.of(alias).map_or(0, |anchor| {
-            let (from, to) = layout.extents[anchor].node;
+            let extent = &layout.extents[anchor];
+            let (from, to) = extent.node;
             let first = layout.aliases.partition_point(|m| m.at < from);
             let last = layout.aliases[..i].partition_point(|m| m.at < to);
             let inside = repeated[last.max(first)] - repeated[first];
-            ((to - from) as u64).saturating_add(inside)
+            (extent.repeated_bytes() as u64).saturating_add(inside)
         });
         let total = repeated[i].saturating_add(own);
         if total > MAX_REPEATED_BYTES {
@@ -319,6 +339,9 @@ impl<'t> Anchors<'t> {
                     continue;
                 }
                 let range = match frame_is {
+                    // Lines that reach the part they are for (a node the scan could not end)
+                    // would bring later text in front of it: the file is then read whole.
+                    Frame::Needed if self.extents[anchor].lines.1 > start => return None,
                     Frame::Needed => self.extents[anchor].lines,
                     Frame::Present if defined_at < self.key => continue,
                     Frame::Present => {
@@ -439,8 +462,16 @@ fn list_after_prelude<T: de::DeserializeOwned>(
     let parsed = if prelude.items == 0 {
         seed.deserialize(serde_yaml::Deserializer::from_str(&text[start..end]))
     } else {
-        let joined = prelude.text + &text[start..end];
-        seed.deserialize(serde_yaml::Deserializer::from_str(&joined))
+        let joined = prelude.text.clone() + &text[start..end];
+        let parsed = seed.deserialize(serde_yaml::Deserializer::from_str(&joined));
+        // A prelude that is not YAML on its own (lines that needed more of the file around
+        // them) says nothing about the part: the file is then read whole.
+        if parsed.as_ref().is_err_and(|e| !is_alias_error(e))
+            && serde_yaml::from_str::<Vec<de::IgnoredAny>>(&prelude.text).is_err()
+        {
+            return None;
+        }
+        parsed
     };
     Some((parsed, prelude.lines))
 }
@@ -1274,6 +1305,15 @@ mod tests {
             "? &n key\n: value\nb: 1\n",
             "- &n\n  - inner\n  - more\n- next\n",
             "a: &o one\nb: &n [*o, two]\nc: 1\n",
+            // Properties or the key on the line before the anchor.
+            "a: !!str\n  &n null\nb: 1\n",
+            "a:\n  &n\n  x: 1\nb: 1\n",
+            "? k\n: &n VAL\nb: 1\n",
+            // An anchor on a key at the margin ends at the next line there.
+            "&n a: 1\nb: 2\n",
+            // A flow collection or an alias as a key, with the anchor in the value.
+            "[k]: &n v\nb: 1\n",
+            "x: &o k\n*o : &n v\nb: 1\n",
         ];
         for node in nodes {
             let layout = super::super::scan::layout(node, MAX_DEPTH);
@@ -1338,6 +1378,23 @@ mod tests {
         let pieces = in_pieces(&text).expect("split");
         assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
         assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+    }
+
+    /// An anchor name defined twice is refused at the second definition: serde_yaml points
+    /// older aliases at the wrong node once a name is reused.
+    #[test]
+    fn an_anchor_name_defined_twice_is_refused_at_its_second_definition() {
+        let mut text = programme(4, "  notes_ar: &t first\n");
+        text = in_session(&text, 2, "  notes: &t second\n");
+        let parsed = parse(&text, "t.yaml");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        let second = text.find("&t second").expect("the second anchor");
+        assert_eq!(parsed.problems[0].line, Some(text[..second].matches('\n').count() + 1));
+        assert!(
+            parsed.problems[0].message.contains("&t"),
+            "{}",
+            parsed.problems[0].message
+        );
     }
 
     /// An alias to a long text in every session is refused before it is read: a file of a few

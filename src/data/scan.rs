@@ -33,6 +33,15 @@ pub struct Mark<'t> {
 pub struct Extent {
     pub lines: (usize, usize),
     pub node: (usize, usize),
+    /// Bytes of comment lines inside the node, which an alias does not repeat.
+    pub comments: usize,
+}
+
+impl Extent {
+    /// What an alias to the node repeats of the text, at most.
+    pub fn repeated_bytes(&self) -> usize {
+        (self.node.1 - self.node.0).saturating_sub(self.comments)
+    }
 }
 
 /// What [`layout`] found.
@@ -76,7 +85,12 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
         open_flow: Vec::new(),
         in_flow: Vec::new(),
         flow_from: 0,
+        flow_key_column: None,
         content_end: 0,
+        comment_bytes: 0,
+        comment_bytes_at_content_end: 0,
+        structure_line: None,
+        previous_structure_line: None,
         layout: Layout {
             too_deep: None,
             sessions: None,
@@ -96,8 +110,11 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
         if scan.layout.too_deep.is_some() {
             return scan.layout;
         }
-        if !comment {
+        if comment {
+            scan.comment_bytes += end + 1 - at;
+        } else {
             scan.content_end = (end + 1).min(bytes.len());
+            scan.comment_bytes_at_content_end = scan.comment_bytes;
         }
         at = end + 1;
     }
@@ -106,8 +123,10 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
     }
     // What is open at the end runs to the end (a flow collection left open is irregular).
     for open in std::mem::take(&mut scan.open_block) {
-        scan.layout.extents[open.anchor].lines.1 = scan.content_end;
-        scan.layout.extents[open.anchor].node.1 = scan.content_end;
+        let extent = &mut scan.layout.extents[open.anchor];
+        extent.lines.1 = scan.content_end;
+        extent.node.1 = scan.content_end;
+        extent.comments = scan.comment_bytes_at_content_end - open.comments_before;
     }
     for extent in &mut scan.layout.extents {
         if extent.lines.1 == OPEN {
@@ -217,9 +236,19 @@ struct Scanner<'t> {
     in_flow: Vec<usize>,
     /// Where the line that opened the outermost flow collection starts.
     flow_from: usize,
+    /// The column of the outermost flow collection, when it opened where a key may start: a
+    /// `: value` after it on the same line is its value.
+    flow_key_column: Option<usize>,
     /// The end of the last line that was not a comment line (a blank line counts: it may be
     /// the text of a block scalar that keeps its final line breaks).
     content_end: usize,
+    /// Bytes of comment lines so far, and as they were at `content_end`.
+    comment_bytes: usize,
+    comment_bytes_at_content_end: usize,
+    /// Where the last line read as structure (not text of a scalar, a comment or blank) starts,
+    /// and the one before it.
+    structure_line: Option<usize>,
+    previous_structure_line: Option<usize>,
     layout: Layout<'t>,
 }
 
@@ -229,6 +258,8 @@ struct OpenNode {
     anchor: usize,
     inner: usize,
     compact: bool,
+    /// `comment_bytes` when the node began.
+    comments_before: usize,
 }
 
 impl<'t> Scanner<'t> {
@@ -279,6 +310,8 @@ impl<'t> Scanner<'t> {
             self.plain_of = None;
         }
         self.end_nodes_before(line, indent);
+        self.previous_structure_line = self.structure_line;
+        self.structure_line = Some(at);
         while self.indents.last().is_some_and(|&i| i >= indent) {
             self.indents.pop();
         }
@@ -337,11 +370,14 @@ impl<'t> Scanner<'t> {
         let dash = line[indent] == b'-' && ends_token(line, indent + 1);
         let extents = &mut self.layout.extents;
         let end = self.content_end;
+        let comments = self.comment_bytes_at_content_end;
         self.open_block.retain(|open| {
             let continues = indent >= open.inner || (open.compact && dash && indent + 1 == open.inner);
             if !continues {
-                extents[open.anchor].lines.1 = end;
-                extents[open.anchor].node.1 = end;
+                let extent = &mut extents[open.anchor];
+                extent.lines.1 = end;
+                extent.node.1 = end;
+                extent.comments = comments - open.comments_before;
             }
             continues
         });
@@ -391,6 +427,9 @@ impl<'t> Scanner<'t> {
     /// dashes before it on this line, for the depth bound. `value` when the node is a key's
     /// value, which cannot be a key itself.
     fn node(&mut self, at: usize, line: &[u8], mut pos: usize, inner: usize, levels: usize, value: bool) {
+        // An anchor first on its line whose lines were started on the line before; it is on a
+        // key (`&a key: v`) when a key follows, and then its own line is enough.
+        let mut from_line_before = None;
         loop {
             while line.get(pos).is_some_and(|&b| is_blank(b)) {
                 pos += 1;
@@ -404,20 +443,41 @@ impl<'t> Scanner<'t> {
                     let anchors = self.layout.anchors.len();
                     let end = self.mark(at, line, pos, c);
                     if self.layout.anchors.len() > anchors {
-                        // The node's text is its lines, from this one on.
+                        // The node's text is its lines, from this one on; from the line before
+                        // when only indentation or an explicit value's `:` comes first on this
+                        // one, because its key, or a tag of the node, is there.
+                        let before = line[..pos].iter().filter(|&&b| !is_blank(b));
+                        let alone = before.clone().count() == 0 || before.eq(b":".iter());
+                        let start = match self.previous_structure_line {
+                            Some(previous) if alone => {
+                                from_line_before = Some(anchors);
+                                previous
+                            }
+                            _ => at,
+                        };
                         self.layout.extents.push(Extent {
-                            lines: (at, OPEN),
-                            node: (at, OPEN),
+                            lines: (start, OPEN),
+                            node: (start, OPEN),
+                            comments: 0,
                         });
                         self.open_block.push(OpenNode {
                             anchor: anchors,
-                            inner,
+                            // At the top level, the next line at the margin is another node.
+                            inner: inner.max(1),
                             compact: value,
+                            comments_before: self.comment_bytes,
                         });
                     }
                     if c == b'*' {
-                        // An alias is a whole node; what follows is a comment, or `: value` when
-                        // the alias is a key, which no programme needs.
+                        // An alias is a whole node; what follows is a comment, or `: value`
+                        // when the alias is a key.
+                        let mut next = end;
+                        while line.get(next).is_some_and(|&b| is_blank(b)) {
+                            next += 1;
+                        }
+                        if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
+                            return self.node(at, line, next + 1, pos + 1, levels, true);
+                        }
                         return;
                     }
                     pos = end;
@@ -433,11 +493,13 @@ impl<'t> Scanner<'t> {
                         next += 1;
                     }
                     if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
+                        self.anchor_on_key(from_line_before, at);
                         return self.node(at, line, next + 1, pos + 1, levels, true);
                     }
                     return;
                 }
                 b'[' | b'{' => {
+                    self.flow_key_column = (!value).then_some(pos);
                     self.open_flow(at, pos, levels);
                     if self.layout.too_deep.is_none() {
                         self.flow_text(at, line, pos + 1);
@@ -465,7 +527,8 @@ impl<'t> Scanner<'t> {
                     while i < line.len() {
                         match line[i] {
                             b':' if ends_token(line, i + 1) => {
-                                return self.node(at, line, i + 1, pos + 1, levels, true)
+                                self.anchor_on_key(from_line_before, at);
+                                return self.node(at, line, i + 1, pos + 1, levels, true);
                             }
                             b'#' if is_blank(line[i - 1]) => return,
                             _ => i += 1,
@@ -475,6 +538,15 @@ impl<'t> Scanner<'t> {
                     return;
                 }
             }
+        }
+    }
+
+    /// The anchor found first on the line at `at` was on a key: its lines start there.
+    fn anchor_on_key(&mut self, anchor: Option<usize>, at: usize) {
+        if let Some(anchor) = anchor {
+            let extent = &mut self.layout.extents[anchor];
+            extent.lines.0 = at;
+            extent.node.0 = at;
         }
     }
 
@@ -528,8 +600,11 @@ impl<'t> Scanner<'t> {
     /// The rest of a line inside a flow collection, from `line[pos]`: brackets nest, quoted
     /// scalars start where a node may start, and the collection may end on this line.
     fn flow_text(&mut self, at: usize, line: &[u8], mut pos: usize) {
-        // Whether a node may start here: after an opening bracket, a comma, a colon or a blank.
+        // Whether a node may start here: after an opening bracket, a comma, a value's colon or
+        // an anchor or tag, and the blanks after them.
         let mut node_start = true;
+        // Right after a quoted scalar or a collection, where `:` marks a value at once (`"a":b`).
+        let mut after_closed = false;
         while pos < line.len() {
             let c = line[pos];
             match c {
@@ -550,15 +625,26 @@ impl<'t> Scanner<'t> {
                             self.layout.extents[anchor].lines.1 = line_end;
                         }
                         // What follows a flow collection in block context is a comment, or
-                        // `: value` when it is a key, which no programme needs.
+                        // `: value` when it is a key (on one line).
+                        let column = self.flow_key_column.take().filter(|_| self.flow_from == at);
+                        let mut next = pos + 1;
+                        while line.get(next).is_some_and(|&b| is_blank(b)) {
+                            next += 1;
+                        }
+                        if let Some(column) = column {
+                            if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
+                                self.node(at, line, next + 1, column + 1, 0, true);
+                            }
+                        }
                         return;
                     }
                 }
-                b'#' if node_start => return,
+                b'#' if pos == 0 || is_blank(line[pos - 1]) => return,
                 b'"' | b'\'' if node_start => match closing_quote(line, pos + 1, c) {
                     Some(after) => {
                         pos = after;
                         node_start = false;
+                        after_closed = true;
                         continue;
                     }
                     None => {
@@ -573,18 +659,34 @@ impl<'t> Scanner<'t> {
                         self.layout.extents.push(Extent {
                             lines: (self.flow_from, OPEN),
                             node: (at + pos, OPEN),
+                            comments: 0,
                         });
                         self.open_flow.push((anchors, self.flow));
                         self.in_flow.push(anchors);
                     }
                     pos = end;
-                    node_start = false;
+                    // After an anchor or a tag the node itself follows; an alias is the node.
+                    node_start = c != b'*';
+                    after_closed = c == b'*';
                     continue;
                 }
                 b',' => self.end_flow_nodes(at + pos),
                 _ => {}
             }
-            node_start = matches!(c, b'[' | b'{' | b',' | b':' | b' ' | b'\t');
+            node_start = match c {
+                b'[' | b'{' | b',' => true,
+                // In `b:c` the colon is text: it marks a value before a blank or a flow
+                // indicator, or right after a quoted key or a collection.
+                b':' => {
+                    after_closed
+                        || line
+                            .get(pos + 1)
+                            .is_none_or(|&b| is_blank(b) || matches!(b, b',' | b'[' | b']' | b'{' | b'}'))
+                }
+                b' ' | b'\t' => node_start,
+                _ => false,
+            };
+            after_closed = matches!(c, b']' | b'}') || (after_closed && is_blank(c));
             pos += 1;
         }
     }
@@ -654,6 +756,46 @@ mod tests {
         assert_eq!(names(&found.anchors), ["one", "two"]);
         assert_eq!(names(&found.aliases), ["one", "two"]);
         assert_eq!(&text[found.aliases[0].at..found.aliases[0].at + 4], "*one");
+    }
+
+    /// Text that only looks like an anchor is not one: after a colon inside a plain scalar
+    /// (`b:&x`), after a space inside one (`a &b`); and one after an alias used as a key is.
+    #[test]
+    fn anchors_are_found_where_yaml_puts_them_and_nowhere_else() {
+        let names = |text: &str| {
+            layout(text, 64)
+                .anchors
+                .iter()
+                .map(|m| m.name.to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert!(names("a: [b:&x c]\n").is_empty());
+        assert!(names("a: [b &x]\n").is_empty());
+        assert_eq!(names("a: [&x b, c: &y d, \"e\":&z f]\n"), ["x", "y", "z"]);
+        assert_eq!(names("a: &k 1\n*k : &t v\n"), ["k", "t"]);
+        assert_eq!(names("[k]: &t v\n"), ["t"]);
+        assert!(
+            layout("a: [x #, &y z\n]\n", 64).anchors.is_empty(),
+            "a comment in a flow list"
+        );
+    }
+
+    /// Lines of anchored nodes end where the node does, at the margin too, so the scan stays
+    /// linear however many anchors a file has.
+    #[test]
+    fn a_node_on_a_key_at_the_margin_ends_at_the_next_line_there() {
+        let text = "&a k1: v\n&b k2:\n  x: 1\nk3: w\n";
+        let found = layout(text, 64);
+        let lines: Vec<&str> = found.extents.iter().map(|e| &text[e.lines.0..e.lines.1]).collect();
+        assert_eq!(lines, ["&a k1: v\n", "&b k2:\n  x: 1\n"]);
+        // Each ends on its own line, so no more than one is ever open.
+        let many: String = (0..1000).map(|i| format!("&a{i} k{i}: v\n")).collect();
+        let found = layout(&many, 64);
+        assert_eq!(found.extents.len(), 1000);
+        for (mark, extent) in found.anchors.iter().zip(&found.extents) {
+            assert_eq!(extent.lines.0, mark.at);
+            assert_eq!(many[extent.lines.0..extent.lines.1].matches('\n').count(), 1);
+        }
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub const MESSAGES: Messages = Messages {
         let mib = count(mib);
         format!("تُكرِّر الإحالات (*name) حتى هذا الموضع أكثر من {mib} MiB من النص، والبرنامج يحتاج إلى أقل من ذلك بكثير")
     },
+    anchor_defined_twice: |anchor, line| {
+        format!("المرساة {anchor} معرّفة مرة ثانية (عُرِّفت أولًا في السطر {line})؛ أعطِ كل مرساة اسمًا خاصًّا بها")
+    },
     syntax: |reason| format!("ليس نصًّا صالحًا بصيغة YAML: {}", yaml_reason(reason)),
     missing_field: "الحقل مفقود",
     bad_field: |field, reason| format!("الحقل {field}: {reason}"),

@@ -29,6 +29,9 @@ pub const MESSAGES: Messages = Messages {
     too_much_repeated: |mib| {
         format!("the aliases (*name) up to here repeat more than {mib} MiB of text; a programme needs far less")
     },
+    anchor_defined_twice: |anchor, line| {
+        format!("the anchor {anchor} is defined a second time (first at line {line}); give each anchor its own name")
+    },
     syntax: |reason| format!("not valid YAML: {reason}"),
     missing_field: "the field is missing",
     bad_field: |field, reason| format!("field {field}: {reason}"),

@@ -45,6 +45,8 @@ pub struct Messages {
     pub not_utf8: fn(usize) -> String,
     /// Lists or mappings nested deeper than the limit.
     pub too_deep: fn(usize) -> String,
+    /// An anchor (quoted, with its `&`) defined again; the line of its first definition.
+    pub anchor_defined_twice: fn(&str, usize) -> String,
     /// Aliases that repeat more text than the limit (in MiB).
     pub too_much_repeated: fn(u64) -> String,
     /// The YAML parser's own description of a syntax error.
@@ -316,6 +318,7 @@ impl Messages {
             not_utf8,
             too_deep,
             too_much_repeated,
+            anchor_defined_twice,
             syntax,
             missing_field,
             bad_field,
@@ -399,6 +402,7 @@ impl Messages {
             ("not_utf8", not_utf8(7)),
             ("too_deep", too_deep(64)),
             ("too_much_repeated", too_much_repeated(32)),
+            ("anchor_defined_twice", anchor_defined_twice("\"&t\"", 12)),
             ("syntax", syntax("did not find expected key")),
             ("missing_field", (*missing_field).to_owned()),
             ("bad_field", bad_field("kind", "unknown variant `seminar`")),
