@@ -41,7 +41,7 @@ pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
             let layout = Layout {
                 rtl: settings.is_rtl(),
                 visual: terminal.visual(),
-                width: settings.width,
+                width: settings.width - terminal.cells_before_line(settings.is_rtl()),
                 colour: settings.colour,
             };
             // Each line is written as soon as it is laid out, so a long table is never held whole.
@@ -49,7 +49,7 @@ pub fn print(output: Rendered, settings: &Settings) -> io::Result<()> {
             term::print(terminal.explicit_mode(), paging, &mut |sink| {
                 layout::write(&doc, &layout, &mut |laid_out| {
                     line.clear();
-                    line.push_str(&terminal.printable(laid_out));
+                    line.push_str(&terminal.printable(laid_out, layout.rtl));
                     line.push('\n');
                     sink(&line)
                 })
@@ -80,7 +80,7 @@ pub fn error_layout(settings: &Settings) -> Layout {
     Layout {
         rtl: settings.is_rtl(),
         visual: settings.errors.visual(),
-        width: settings.error_width,
+        width: settings.error_width - settings.errors.cells_before_line(settings.is_rtl()),
         colour: false,
     }
 }
@@ -102,7 +102,7 @@ pub fn lay_errors_out(settings: &Settings) {
         let doc = error_document(message, layout.rtl);
         // Laying out into a string cannot fail.
         let _ = layout::write(&doc, &layout, &mut |line| {
-            out.push_str(&errors.printable(line));
+            out.push_str(&errors.printable(line, layout.rtl));
             out.push('\n');
             Ok(())
         });

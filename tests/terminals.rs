@@ -228,12 +228,24 @@ fn pipes_get_logical_text_whatever_the_terminal() {
     assert!(text.contains(LOGICAL_TITLE));
 }
 
+const LRM: char = '\u{200E}';
+const RLM: char = '\u{200F}';
+const MLTERM: &[(&str, &str)] = &[("TERM", "xterm"), ("MLTERM", "3.9.3")];
+
+fn is_isolate(c: char) -> bool {
+    ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+fn is_mark(c: char) -> bool {
+    c == LRM || c == RLM
+}
+
 /// mlterm draws the bidi isolates as boxes, a cell each: its logical text comes without them,
 /// while Konsole, which uses them, keeps them.
 #[test]
 fn mlterm_gets_no_isolates_and_konsole_keeps_them() {
-    let isolates = |s: &str| s.chars().filter(|c| ('\u{2066}'..='\u{2069}').contains(c)).count();
-    let mlterm = pty::igf("show OF21", &[("TERM", "xterm"), ("MLTERM", "3.9.3")]);
+    let isolates = |s: &str| s.chars().filter(|&c| is_isolate(c)).count();
+    let mlterm = pty::igf("show OF21", MLTERM);
     assert!(mlterm.bytes.contains(LOGICAL_TITLE), "logical Arabic");
     assert_eq!(isolates(&mlterm.bytes), 0, "{:?}", mlterm.bytes);
     let konsole = pty::igf(
@@ -241,6 +253,74 @@ fn mlterm_gets_no_isolates_and_konsole_keeps_them() {
         &[("TERM", "xterm-256color"), ("KONSOLE_VERSION", "230805")],
     );
     assert!(isolates(&konsole.bytes) > 0, "Konsole keeps the isolates it uses");
+    assert!(!konsole.bytes.chars().any(is_mark), "Konsole gets no marks");
+}
+
+/// mlterm finds a line's direction from its first strong character: each Arabic line, also one
+/// that starts with Latin (`igf: …`, `OF #21 — …`), starts with RLM, and a code or date inside
+/// it is held in its order by an LRM. Table lines are left without marks (mlterm lays their
+/// cells out from left to right whatever the marks say).
+#[test]
+fn mlterm_lines_start_with_rlm_and_codes_are_held_by_lrm() {
+    let show = pty::igf("show OF21", MLTERM);
+    assert_eq!(show.status, 0);
+    let text_lines: Vec<&str> = show.bytes.lines().filter(|l| !l.is_empty()).collect();
+    assert!(text_lines.len() > 20, "{:?}", show.bytes);
+    for line in &text_lines {
+        assert!(line.starts_with(RLM), "no RLM first: {line:?}");
+    }
+    // The heading starts with the session's id, in Latin letters.
+    assert!(
+        text_lines.iter().any(|l| l.starts_with("\u{200F}OF #21")),
+        "{text_lines:?}"
+    );
+    // A URL ends in a `/`, which an LRM keeps at its end.
+    assert!(show.bytes.contains("ai-ethics/\u{200E}"), "{:?}", show.bytes);
+
+    let list = pty::igf("list --date 2020-11-04", &[MLTERM, &[("LINES", "1000")]].concat());
+    let rows: Vec<&str> = list.bytes.lines().filter(|l| l.contains('│')).collect();
+    assert!(rows.len() > 10, "a table: {:?}", list.bytes);
+    for row in rows {
+        assert!(!row.chars().any(|c| is_mark(c) || is_isolate(c)), "{row:?}");
+    }
+
+    // An error line on standard error, laid out like the documents.
+    let error = pty::igf("list --date 2020-13-45", MLTERM);
+    assert_ne!(error.status, 0);
+    let first = error.bytes.lines().next().unwrap_or_default();
+    assert!(first.starts_with("\u{200F}igf:"), "{first:?}");
+    assert!(
+        first.contains("\u{200E}2020-13-45\u{200E}"),
+        "the date in order: {first:?}"
+    );
+    assert!(
+        first.contains("«\u{200E}--date»"),
+        "the option's dashes before it: {first:?}"
+    );
+    assert!(!error.bytes.chars().any(is_isolate));
+
+    // English lines are left to right by themselves: no marks.
+    let english = pty::igf("--lang en show OF21", MLTERM);
+    assert!(!english.bytes.chars().any(is_mark), "{:?}", english.bytes);
+}
+
+/// Output piped from mlterm (`igf … | grep`, `2> file`) is left as it is: no marks.
+#[test]
+fn pipes_from_mlterm_get_no_marks() {
+    for args in [&["show", "OF21"][..], &["list", "--date", "2020-13-45"][..]] {
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("igf"))
+            .args(args)
+            .env_clear()
+            .envs(MLTERM.iter().copied())
+            .output()
+            .expect("igf runs");
+        let said = String::from_utf8(out.stdout).expect("UTF-8") + &String::from_utf8(out.stderr).expect("UTF-8");
+        assert!(
+            said.contains("igf:") || said.contains(LOGICAL_TITLE),
+            "{args:?}: {said}"
+        );
+        assert!(!said.chars().any(is_mark), "{args:?}: {said:?}");
+    }
 }
 
 /// Schedule exports written to a terminal put nothing from the data raw on it: JSON escapes

@@ -48,7 +48,8 @@ pub struct Family {
     pub signs: &'static [Sign],
     pub reordering: Reordering,
     /// Draws the invisible bidi isolates (U+2066-2069) as visible boxes, a cell each, instead
-    /// of using them: logical text is sent to it without them.
+    /// of using them, while it honours LRM and RLM: logical text is sent to it with marks in
+    /// their place (see `Terminal::printable`).
     pub draws_isolates: bool,
 }
 

@@ -65,19 +65,40 @@ impl Terminal {
         self.interactive && self.detected.understands_escapes()
     }
 
-    /// Logical text for a terminal that draws the bidi isolates as boxes (mlterm) is sent without
-    /// them: each box takes a cell, which breaks every line's width, while the terminal's own
-    /// reordering reads the text about as well without them.
-    pub fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
-        let draws = |f: &detect::Family| f.draws_isolates;
-        let strip = self.interactive
-            && !self.visual()
-            && (draws(self.detected.family) || self.detected.outer.is_some_and(draws));
-        if strip && text.chars().any(sanitize::is_bidi_isolate) {
+    /// Logical text for a terminal that draws the bidi isolates as boxes (mlterm), one line
+    /// (`rtl`: of a right-to-left layout) at a time. Each box would take a cell and break the
+    /// line's width, so the isolates do not reach it. In a right-to-left layout marks take their
+    /// place: the terminal finds a line's direction from its first strong character, which is
+    /// often Latin (`igf: FILE:1:2: …`), so each line starts with RLM, and each isolate becomes
+    /// a pair of marks of its direction, which keep a Latin name or a date in its order. Elsewhere
+    /// the isolates are left out.
+    pub fn printable<'t>(&self, text: &'t str, rtl: bool) -> std::borrow::Cow<'t, str> {
+        if !self.draws_isolates() {
+            text.into()
+        } else if rtl {
+            right_to_left_line(text).into()
+        } else if text.chars().any(sanitize::is_bidi_isolate) {
             text.chars().filter(|&c| !sanitize::is_bidi_isolate(c)).collect()
         } else {
             text.into()
         }
+    }
+
+    /// Cells to keep free on each line of a right-to-left layout (`rtl`) for the marks
+    /// [`Terminal::printable`] puts in: mlterm draws a mark as nothing but gives it a cell of
+    /// the line, so a line laid out to the full width would wrap a word early.
+    pub fn cells_before_line(&self, rtl: bool) -> usize {
+        if rtl && self.draws_isolates() {
+            CELLS_FOR_MARKS
+        } else {
+            0
+        }
+    }
+
+    /// Logical text is going to a terminal that draws the bidi isolates as boxes.
+    fn draws_isolates(&self) -> bool {
+        let draws = |f: &detect::Family| f.draws_isolates;
+        self.interactive && !self.visual() && (draws(self.detected.family) || self.detected.outer.is_some_and(draws))
     }
 
     /// Visual text on a terminal is wrapped in BDSM explicit mode, so a terminal that would
@@ -85,6 +106,139 @@ impl Terminal {
     pub fn explicit_mode(&self) -> bool {
         self.visual() && self.takes_escapes()
     }
+}
+
+/// Cells a line keeps for marks on mlterm: its leading RLM and one more. Most lines of igf's
+/// documents and errors need at most one mark besides the first (an isolate ending in a
+/// bracket or a digit), and every cell kept is one less for the text.
+const CELLS_FOR_MARKS: usize = 2;
+
+/// Left-to-right and right-to-left marks: invisible, zero-width characters with a direction.
+pub const LRM: char = '\u{200E}';
+pub const RLM: char = '\u{200F}';
+
+/// `line` for mlterm, which finds each line's direction itself, draws isolates as boxes and
+/// gives every mark a cell of the line (it is drawn as nothing, but the line wraps one cell
+/// earlier): started with RLM, so that it is laid out right to left, with its isolates replaced
+/// by the marks that are needed (see [`isolates_as_marks`]). A line of a table (one with
+/// box-drawing characters) only loses its isolates: mlterm lays out the pieces between those
+/// characters from left to right whatever the marks say, and the two marks of each cell would
+/// make a row wider than the screen. An empty line stays empty.
+fn right_to_left_line(line: &str) -> String {
+    if line.chars().any(is_box_drawing) {
+        return line.chars().filter(|&c| !sanitize::is_bidi_isolate(c)).collect();
+    }
+    let marked = isolates_as_marks(line);
+    if marked.is_empty() {
+        return marked;
+    }
+    let mut out = String::with_capacity(marked.len() + 3);
+    out.push(RLM);
+    out.push_str(&marked);
+    out
+}
+
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
+}
+
+/// The direction of a strong character: `Some(true)` right to left, `Some(false)` left to
+/// right, `None` for any other.
+fn strong_rtl(c: char) -> Option<bool> {
+    use unicode_bidi::{bidi_class, BidiClass};
+    match bidi_class(c) {
+        BidiClass::L => Some(false),
+        BidiClass::R | BidiClass::AL => Some(true),
+        _ => None,
+    }
+}
+
+/// Arabic-Indic digits (bidi class AN) in `text`. A time such as `٠٨:٤٠–٠٩:٤٠` reads from right
+/// to left even inside a left-to-right isolate, whose content is laid out apart from the line;
+/// LRM marks, which only stand next to it, would instead tie its last number to the Latin word
+/// after it (`UTC`), so such a span takes RLM marks.
+fn has_arabic_digits(text: &str) -> bool {
+    text.chars()
+        .any(|c| unicode_bidi::bidi_class(c) == unicode_bidi::BidiClass::AN)
+}
+
+/// `text` with each isolate (LRI, RLI or FSI … PDI) replaced by marks of the isolate's
+/// direction (LRM or RLM) at either end of its content, where the content does not already
+/// start or end with a strong character of that direction: a Latin name needs none, `--date`
+/// one before it, `2020-11-04` one on each side. An FSI takes the direction of the first strong
+/// character of its content outside nested isolates (UAX #9, rule P2); when there is none, left
+/// to right unless it holds Arabic-Indic digits (see [`has_arabic_digits`]). A PDI without an isolate to close is left out.
+pub fn isolates_as_marks(text: &str) -> String {
+    const PDI: char = '\u{2069}';
+    /// The content of the isolate that starts `rest`: up to its PDI, or the end of the line.
+    fn content(rest: &str) -> &str {
+        let mut depth = 0usize;
+        for (at, c) in rest.char_indices() {
+            match c {
+                '\u{2066}'..='\u{2068}' => depth += 1,
+                PDI if depth == 0 => return &rest[..at],
+                PDI => depth -= 1,
+                _ => {}
+            }
+        }
+        rest
+    }
+    /// The first strong direction in `content`, outside nested isolates.
+    fn first_strong_rtl(content: &str) -> Option<bool> {
+        let mut depth = 0usize;
+        content.chars().find_map(|c| match c {
+            '\u{2066}'..='\u{2068}' => {
+                depth += 1;
+                None
+            }
+            PDI => {
+                depth = depth.saturating_sub(1);
+                None
+            }
+            _ if depth > 0 => None,
+            _ => strong_rtl(c),
+        })
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    // The mark each open isolate is to be closed with, if its content needs one.
+    let mut open: Vec<Option<char>> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let rtl = match c {
+            '\u{2066}' => false,
+            '\u{2067}' => true,
+            '\u{2068}' => {
+                let inside = content(&text[at + c.len_utf8()..]);
+                first_strong_rtl(inside).unwrap_or_else(|| has_arabic_digits(inside))
+            }
+            PDI => {
+                if let Some(Some(mark)) = open.pop() {
+                    out.push(mark);
+                }
+                continue;
+            }
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        let mark = if rtl { RLM } else { LRM };
+        let inside = content(&text[at + c.len_utf8()..]);
+        let needs = |end: Option<char>| end.and_then(strong_rtl) != Some(rtl);
+        if needs(inside.chars().next()) {
+            out.push(mark);
+        }
+        // European digits after a Latin letter read as Latin (UAX #9, rule W7): `OF21` ends
+        // as it should.
+        let mut backwards = inside.chars().rev();
+        let last = if rtl {
+            backwards.next()
+        } else {
+            backwards.find(|&c| unicode_bidi::bidi_class(c) != unicode_bidi::BidiClass::EN)
+        };
+        let closed = inside.len() < text.len() - at - c.len_utf8();
+        open.push((closed && needs(last)).then_some(mark));
+    }
+    out
 }
 
 /// Height in lines of the terminal: `LINES` when set (so scripts and tests can fix it), else the
@@ -372,4 +526,56 @@ pub fn error_line(text: &str) {
         bytes.push_str(BIDI_EXPLICIT);
     }
     let _ = io::stderr().lock().write_all(bytes.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_isolate_becomes_the_marks_of_its_direction_that_its_content_needs() {
+        // LRI, RLI, and FSI taking the direction of its first strong character.
+        assert_eq!(isolates_as_marks("ب \u{2066}--date\u{2069} ب"), "ب \u{200E}--date ب");
+        assert_eq!(isolates_as_marks("a \u{2067}«ب»\u{2069} a"), "a \u{200F}«ب»\u{200F} a");
+        assert_eq!(
+            isolates_as_marks("ب \u{2068}OF21\u{2069} ب"),
+            "ب OF21 ب",
+            "strong at both ends"
+        );
+        assert_eq!(isolates_as_marks("\u{2068}Jed (ISO)\u{2069}"), "Jed (ISO)\u{200E}");
+        assert_eq!(isolates_as_marks("\u{2068}(ب) x\u{2069}"), "\u{200F}(ب) x\u{200F}");
+        // No strong character (a code of signs, a date): left to right.
+        assert_eq!(isolates_as_marks("\u{2068}<<\u{2069}"), "\u{200E}<<\u{200E}");
+        assert_eq!(
+            isolates_as_marks("\u{2068}2020-11-04\u{2069}"),
+            "\u{200E}2020-11-04\u{200E}"
+        );
+    }
+
+    #[test]
+    fn a_nested_isolate_does_not_give_its_direction_to_the_outer_one() {
+        let nested = "\u{2068}\u{2068}(ب)\u{2069} x\u{2069}";
+        assert_eq!(isolates_as_marks(nested), "\u{200E}\u{200F}(ب)\u{200F} x");
+        // An FSI left open to the end of the line (the rest of it is on the next line): its
+        // closing mark belongs to that line.
+        assert_eq!(isolates_as_marks("\u{2068}1 ب"), "\u{200F}1 ب");
+        assert_eq!(isolates_as_marks("\u{2068}1 x"), "\u{200E}1 x");
+        assert_eq!(isolates_as_marks("a\u{2069} b"), "a b", "a stray PDI is left out");
+    }
+
+    #[test]
+    fn right_to_left_lines_start_with_rlm_and_take_no_more_cells() {
+        let line = "igf: \u{2068}a.yaml:1:2\u{2069}: عنوان \u{2068}IGF\u{2069}";
+        let marked = right_to_left_line(line);
+        assert_eq!(marked, "\u{200F}igf: a.yaml:1:2\u{200E}: عنوان IGF");
+        assert_eq!(width::display_width(&marked), width::display_width(line));
+        assert_eq!(right_to_left_line(""), "");
+    }
+
+    #[test]
+    fn table_lines_only_lose_their_isolates() {
+        let row = "│\u{2067}DC1  \u{2069}│\u{2067}عنوان\u{2069}│";
+        assert_eq!(right_to_left_line(row), "│DC1  │عنوان│");
+        assert_eq!(right_to_left_line("┌──┬──┐"), "┌──┬──┐");
+    }
 }
