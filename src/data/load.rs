@@ -150,6 +150,9 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
         format!("{}sessions:\n{}{}", &text[..block.key], kept.text, &text[block.end..])
     };
     let mut problems = Vec::new();
+    // A problem inside the sessions the skeleton holds is the one their own batch reports, with
+    // its place and field; it is kept only if that report does not come.
+    let mut in_kept_sessions = None;
     let mut dataset = match serde_yaml::from_str::<Dataset>(&skeleton) {
         Ok(d) if d.sessions.len() == kept.items => Some(d),
         Ok(_) => return None,
@@ -158,6 +161,7 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
             // The skeleton's lines after the key's stand for the file's from the block's end on.
             let key_line = lines.line_of(block.key);
             let after = key_line + 1 + kept.lines;
+            let in_kept = e.location().is_some_and(|l| l.line() > key_line && l.line() < after);
             let place = e.location().map(|l| {
                 let line = match l.line() {
                     n if n >= after => n - after + lines.line_of(block.end),
@@ -166,7 +170,12 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
                 };
                 (line, l.column())
             });
-            problems.push(DataError::at(origin, place, describe(&e)));
+            let problem = DataError::at(origin, place, describe(&e));
+            if in_kept {
+                in_kept_sessions = Some(problem);
+            } else {
+                problems.push(problem);
+            }
             None
         }
     };
@@ -179,6 +188,9 @@ fn parse_in_pieces(text: &str, origin: &str, lines: &Lines, layout: &Layout) -> 
         sessions.extend(part.sessions);
         places.extend(part.places);
         problems.extend(part.problems);
+    }
+    if problems.is_empty() {
+        problems.extend(in_kept_sessions);
     }
     if let Some(d) = dataset.as_mut() {
         d.sessions = std::borrow::Cow::Owned(sessions);
@@ -1378,6 +1390,32 @@ mod tests {
         let pieces = in_pieces(&text).expect("split");
         assert!(pieces.problems.is_empty(), "{:?}", pieces.problems);
         assert_eq!(json(pieces.dataset.as_ref().expect("frame")), json(&whole));
+    }
+
+    /// A list after the sessions that uses an anchor of a bad session does not report that
+    /// session's problem a second time, at the sessions key.
+    #[test]
+    fn a_body_that_names_an_anchor_of_a_bad_session_adds_no_second_report() {
+        let n = 3;
+        let text = in_session(&programme(n, ""), 1, "  notes_ar: &name Body name\n");
+        let second = text.find("- id: S1\n").expect("S1");
+        let text = format!(
+            "{}{}",
+            &text[..second],
+            text[second..].replacen("  confidence: low\n", "", 1).replacen(
+                "bodies: []\n",
+                "bodies:\n- id: B1\n  name_en: *name\n",
+                1
+            )
+        );
+        let parsed = parse(&text, "t.yaml");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        assert!(
+            parsed.problems[0].message.contains("confidence"),
+            "{:?}",
+            parsed.problems
+        );
+        assert!(parsed.problems[0].message.contains("S1"), "{:?}", parsed.problems);
     }
 
     /// An anchor name defined twice is refused at the second definition: serde_yaml points
