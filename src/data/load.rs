@@ -40,13 +40,13 @@ pub fn parse(text: &str, origin: &str) -> Parsed {
 /// imported schedule names it as the source of events that give none).
 pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
     let text_lines = Lines::new(text);
+    // A refusal of the whole file, found by the scan, at the line of this offset.
+    let refused_at =
+        |offset: usize, message: String| failed(DataError::at(origin, Some((text_lines.line_of(offset), 1)), message));
+    let m = messages::current();
     let layout = super::scan::layout(text, MAX_DEPTH);
     if let Some(problem) = layout.too_deep {
-        return failed(DataError::at(
-            origin,
-            Some((text_lines.line_of(problem), 1)),
-            (messages::current().too_deep)(MAX_DEPTH),
-        ));
+        return refused_at(problem, (m.too_deep)(MAX_DEPTH));
     }
     if let Some(schedule) = super::frab::parse_if_schedule(origin, address, text) {
         return match schedule {
@@ -63,30 +63,17 @@ pub fn parse_at(text: &str, origin: &str, address: Option<&str>) -> Parsed {
         };
     }
     if let Some(key) = layout.repeated_key {
-        let m = messages::current();
-        return failed(DataError::at(
-            origin,
-            Some((text_lines.line_of(key.at), 1)),
-            (m.duplicate_key)(&m.quoted(key.name.trim_end())),
-        ));
+        return refused_at(key.at, (m.duplicate_key)(&m.quoted(key.name.trim_end())));
     }
     let definitions = match Definitions::new(&layout) {
         Ok(definitions) => definitions,
         Err((first, again)) => {
-            let m = messages::current();
-            return failed(DataError::at(
-                origin,
-                Some((text_lines.line_of(again.at), 1)),
-                (m.anchor_defined_twice)(&m.quoted(&format!("&{}", again.name)), text_lines.line_of(first)),
-            ));
+            let anchor = m.quoted(&format!("&{}", again.name));
+            return refused_at(again.at, (m.anchor_defined_twice)(&anchor, text_lines.line_of(first)));
         }
     };
     if let Some(alias) = repeats_past_limit(&layout, &definitions) {
-        return failed(DataError::at(
-            origin,
-            Some((text_lines.line_of(alias), 1)),
-            (messages::current().too_much_repeated)(MAX_REPEATED_BYTES / (1024 * 1024)),
-        ));
+        return refused_at(alias, (m.too_much_repeated)(MAX_REPEATED_BYTES / (1024 * 1024)));
     }
     if !layout.irregular {
         if let Some(parsed) = parse_in_pieces(text, origin, &text_lines, &layout, &definitions) {
@@ -152,7 +139,7 @@ fn parse_in_pieces(
     let anchors = Anchors::new(text, layout, definitions, block, &ranges);
     // Lists after the sessions (bodies, organisations) may refer to anchors in sessions: those
     // sessions stand in for the list in the skeleton, and are dropped.
-    let kept = anchors.prelude(block.end, text.len(), Frame::Present)?;
+    let kept = anchors.prelude(block.end, text.len(), Bring::Sessions)?;
     let skeleton = if kept.text.is_empty() {
         format!("{}sessions: []\n{}", &text[..block.key], &text[block.end..])
     } else {
@@ -284,6 +271,8 @@ struct Anchors<'t> {
     ranges: &'t [(usize, usize)],
     /// Where the sessions list's key is: definitions before it are in the frame.
     key: usize,
+    /// The indentation of the sessions list's items, which a prelude's items take.
+    item_indent: usize,
     /// Prelude bytes parsed so far, by every thread.
     spent: std::sync::atomic::AtomicUsize,
 }
@@ -297,12 +286,13 @@ const MAX_PRELUDE_ITEMS: usize = 4 * SESSIONS_PER_CALL;
 /// only a node far longer than its text (comment lines inside it) comes near.
 const PRELUDE_BUDGET_SLACK: usize = 4 * 1024 * 1024;
 
-/// Whether the text a prelude is for has the frame before it already (the skeleton, whose list
-/// items must be whole sessions) or is a batch of sessions parsed alone.
+/// What a prelude brings: whole sessions (for the skeleton, which has the frame already and
+/// whose list items must be sessions), or the lines of each node named (for a batch of
+/// sessions parsed alone).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Frame {
-    Present,
-    Needed,
+enum Bring {
+    Sessions,
+    NodeLines,
 }
 
 /// Text to put before a part of the file, the number of list items in it, and its lines.
@@ -327,6 +317,9 @@ impl<'t> Anchors<'t> {
             aliases: &layout.aliases,
             ranges,
             key: block.key,
+            item_indent: ranges
+                .first()
+                .map_or(0, |&(s, _)| text[s..].bytes().take_while(|&b| b == b' ').count()),
             spent: std::sync::atomic::AtomicUsize::new(0),
         }
     }
@@ -334,7 +327,7 @@ impl<'t> Anchors<'t> {
     /// The prelude the text from `start` to `end` needs; empty when it uses no anchor from
     /// before it. None when the prelude would be too long, or the preludes so far have cost
     /// more than parsing the file whole would.
-    fn prelude(&self, start: usize, end: usize, frame_is: Frame) -> Option<Prelude> {
+    fn prelude(&self, start: usize, end: usize, bring: Bring) -> Option<Prelude> {
         let mut ranges = std::collections::BTreeSet::new();
         let mut pending = vec![(start, end)];
         while let Some((from, to)) = pending.pop() {
@@ -347,13 +340,13 @@ impl<'t> Anchors<'t> {
                 if defined_at >= from {
                     continue;
                 }
-                let range = match frame_is {
+                let range = match bring {
                     // Lines that reach the part they are for (a node the scan could not end)
                     // would bring later text in front of it: the file is then read whole.
-                    Frame::Needed if self.extents[anchor].lines.1 > start => return None,
-                    Frame::Needed => self.extents[anchor].lines,
-                    Frame::Present if defined_at < self.key => continue,
-                    Frame::Present => {
+                    Bring::NodeLines if self.extents[anchor].lines.1 > start => return None,
+                    Bring::NodeLines => self.extents[anchor].lines,
+                    Bring::Sessions if defined_at < self.key => continue,
+                    Bring::Sessions => {
                         let item = self.ranges.partition_point(|&(s, _)| s <= defined_at).checked_sub(1)?;
                         self.ranges[item]
                     }
@@ -368,20 +361,16 @@ impl<'t> Anchors<'t> {
         }
         let mut text = String::new();
         let mut items = 0;
-        match frame_is {
-            Frame::Present => {
+        match bring {
+            Bring::Sessions => {
                 for &(s, e) in &ranges {
                     text.push_str(&self.text[s..e]);
                     items += 1;
                 }
             }
-            Frame::Needed => {
-                let item_indent = self
-                    .ranges
-                    .first()
-                    .map_or(0, |&(s, _)| self.text[s..].bytes().take_while(|&b| b == b' ').count());
+            Bring::NodeLines => {
                 for (s, e) in merged(ranges) {
-                    push_as_item(&mut text, &self.text[s..e], item_indent);
+                    push_as_item(&mut text, &self.text[s..e], self.item_indent);
                     items += 1;
                 }
             }
@@ -463,7 +452,7 @@ fn list_after_prelude<T: de::DeserializeOwned>(
     anchors: &Anchors,
     (start, end): (usize, usize),
 ) -> Option<(Result<Vec<T>, serde_yaml::Error>, usize)> {
-    let prelude = anchors.prelude(start, end, Frame::Needed)?;
+    let prelude = anchors.prelude(start, end, Bring::NodeLines)?;
     let seed = AfterPrelude {
         skip: prelude.items,
         items: std::marker::PhantomData,
@@ -471,12 +460,13 @@ fn list_after_prelude<T: de::DeserializeOwned>(
     let parsed = if prelude.items == 0 {
         seed.deserialize(serde_yaml::Deserializer::from_str(&text[start..end]))
     } else {
-        let joined = prelude.text.clone() + &text[start..end];
+        let prelude_len = prelude.text.len();
+        let joined = prelude.text + &text[start..end];
         let parsed = seed.deserialize(serde_yaml::Deserializer::from_str(&joined));
         // A prelude that is not YAML on its own (lines that needed more of the file around
         // them) says nothing about the part: the file is then read whole.
         if parsed.as_ref().is_err_and(|e| !is_alias_error(e))
-            && serde_yaml::from_str::<Vec<de::IgnoredAny>>(&prelude.text).is_err()
+            && serde_yaml::from_str::<Vec<de::IgnoredAny>>(&joined[..prelude_len]).is_err()
         {
             return None;
         }
@@ -1384,7 +1374,7 @@ mod tests {
         let anchors = Anchors::new(&text, &layout, &definitions, block, &ranges);
         let last_batch = (ranges[n - SESSIONS_PER_CALL].0, block.end);
         let prelude = anchors
-            .prelude(last_batch.0, last_batch.1, Frame::Needed)
+            .prelude(last_batch.0, last_batch.1, Bring::NodeLines)
             .expect("a prelude");
         assert_eq!(prelude.text, "-\n    host_en: &h H\n");
         let whole: Dataset = serde_yaml::from_str(&text).expect("valid");

@@ -123,10 +123,11 @@ pub fn layout(text: &str, max_depth: usize) -> Layout<'_> {
     }
     // What is open at the end runs to the end (a flow collection left open is irregular).
     for open in std::mem::take(&mut scan.open_block) {
-        let extent = &mut scan.layout.extents[open.anchor];
-        extent.lines.1 = scan.content_end;
-        extent.node.1 = scan.content_end;
-        extent.comments = scan.comment_bytes_at_content_end - open.comments_before;
+        open.end(
+            &mut scan.layout.extents,
+            scan.content_end,
+            scan.comment_bytes_at_content_end,
+        );
     }
     for extent in &mut scan.layout.extents {
         if extent.lines.1 == OPEN {
@@ -202,6 +203,16 @@ fn is_blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r')
 }
 
+/// Where the value starts when a key ending before `line[from]` is followed, past blanks, by
+/// `: ` (or a colon at the end of the line).
+fn value_after_key(line: &[u8], from: usize) -> Option<usize> {
+    let mut next = from;
+    while line.get(next).is_some_and(|&b| is_blank(b)) {
+        next += 1;
+    }
+    (line.get(next) == Some(&b':') && ends_token(line, next + 1)).then_some(next + 1)
+}
+
 /// Whether `line[i]` ends a token in block context: a blank or the end of the line.
 fn ends_token(line: &[u8], i: usize) -> bool {
     line.get(i).is_none_or(|&b| is_blank(b))
@@ -226,7 +237,7 @@ struct Scanner<'t> {
     /// The sessions block holds something other than a list.
     not_a_list: bool,
     /// The plain keys seen at the top level.
-    top_keys: std::collections::HashSet<&'t [u8]>,
+    top_keys: std::collections::HashSet<&'t str>,
     /// Anchors in block context whose node has not ended yet.
     open_block: Vec<OpenNode>,
     /// Anchors inside the flow collection open at this point: the index of each and the flow
@@ -260,6 +271,17 @@ struct OpenNode {
     compact: bool,
     /// `comment_bytes` when the node began.
     comments_before: usize,
+}
+
+impl OpenNode {
+    /// The node ends at `end`, the end of its last line that is not a comment, when
+    /// `comment_bytes` was `comments`.
+    fn end(&self, extents: &mut [Extent], end: usize, comments: usize) {
+        let extent = &mut extents[self.anchor];
+        extent.lines.1 = end;
+        extent.node.1 = end;
+        extent.comments = comments - self.comments_before;
+    }
 }
 
 impl<'t> Scanner<'t> {
@@ -348,19 +370,15 @@ impl<'t> Scanner<'t> {
         let Some(end) = key_end.filter(|&end| end > 0) else {
             return;
         };
-        let text: &'t str = self.text;
-        let key = &text.as_bytes()[at..at + end];
-        if key
-            .iter()
-            .any(|&b| matches!(b, b'"' | b'\'' | b'[' | b'{' | b'#' | b'&' | b'*' | b'!' | b'?'))
+        let name: &'t str = &self.text[at..at + end];
+        if name
+            .bytes()
+            .any(|b| matches!(b, b'"' | b'\'' | b'[' | b'{' | b'#' | b'&' | b'*' | b'!' | b'?'))
         {
             return;
         }
-        if !self.top_keys.insert(key) && self.layout.repeated_key.is_none() {
-            self.layout.repeated_key = Some(Mark {
-                at,
-                name: &self.text[at..at + end],
-            });
+        if !self.top_keys.insert(name) && self.layout.repeated_key.is_none() {
+            self.layout.repeated_key = Some(Mark { at, name });
         }
     }
 
@@ -369,15 +387,11 @@ impl<'t> Scanner<'t> {
     fn end_nodes_before(&mut self, line: &[u8], indent: usize) {
         let dash = line[indent] == b'-' && ends_token(line, indent + 1);
         let extents = &mut self.layout.extents;
-        let end = self.content_end;
-        let comments = self.comment_bytes_at_content_end;
+        let (end, comments) = (self.content_end, self.comment_bytes_at_content_end);
         self.open_block.retain(|open| {
             let continues = indent >= open.inner || (open.compact && dash && indent + 1 == open.inner);
             if !continues {
-                let extent = &mut extents[open.anchor];
-                extent.lines.1 = end;
-                extent.node.1 = end;
-                extent.comments = comments - open.comments_before;
+                open.end(extents, end, comments);
             }
             continues
         });
@@ -471,12 +485,8 @@ impl<'t> Scanner<'t> {
                     if c == b'*' {
                         // An alias is a whole node; what follows is a comment, or `: value`
                         // when the alias is a key.
-                        let mut next = end;
-                        while line.get(next).is_some_and(|&b| is_blank(b)) {
-                            next += 1;
-                        }
-                        if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
-                            return self.node(at, line, next + 1, pos + 1, levels, true);
+                        if let Some(value) = value_after_key(line, end) {
+                            self.node(at, line, value, pos + 1, levels, true);
                         }
                         return;
                     }
@@ -488,13 +498,9 @@ impl<'t> Scanner<'t> {
                         return;
                     };
                     // A quoted key: its value follows the colon.
-                    let mut next = after;
-                    while line.get(next).is_some_and(|&b| is_blank(b)) {
-                        next += 1;
-                    }
-                    if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
+                    if let Some(value) = value_after_key(line, after) {
                         self.anchor_on_key(from_line_before, at);
-                        return self.node(at, line, next + 1, pos + 1, levels, true);
+                        self.node(at, line, value, pos + 1, levels, true);
                     }
                     return;
                 }
@@ -627,14 +633,8 @@ impl<'t> Scanner<'t> {
                         // What follows a flow collection in block context is a comment, or
                         // `: value` when it is a key (on one line).
                         let column = self.flow_key_column.take().filter(|_| self.flow_from == at);
-                        let mut next = pos + 1;
-                        while line.get(next).is_some_and(|&b| is_blank(b)) {
-                            next += 1;
-                        }
-                        if let Some(column) = column {
-                            if line.get(next) == Some(&b':') && ends_token(line, next + 1) {
-                                self.node(at, line, next + 1, column + 1, 0, true);
-                            }
+                        if let Some((column, value)) = column.zip(value_after_key(line, pos + 1)) {
+                            self.node(at, line, value, column + 1, 0, true);
                         }
                         return;
                     }
